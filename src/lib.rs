@@ -1,0 +1,1 @@
+//! Tech Divide Explorer core.
