@@ -1,0 +1,61 @@
+//! One loaded article: its text, where it came from, and its header metadata.
+
+use super::metadata::Metadata;
+use std::path::PathBuf;
+
+/// Where an article's text came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArticleOrigin {
+    /// One of the seed articles embedded in the binary, by file name.
+    Seed(String),
+    /// A file on disk (canonical path when it could be resolved).
+    File(PathBuf),
+    /// Text handed over in memory (tests, benchmarks).
+    Memory(String),
+}
+
+/// One text file read as a news article. Every span in the analysis is a byte range into `text`.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub origin: ArticleOrigin,
+    /// Base name of the file, as the export's `file` column shows it.
+    pub file: String,
+    pub text: String,
+    /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `windows-1252`, …).
+    pub encoding: &'static str,
+    pub meta: Metadata,
+    /// Lower-cased copy of the title for case-insensitive filtering.
+    pub title_lower: String,
+}
+
+impl Article {
+    /// Build an article from decoded text: parses the header.
+    pub fn new(origin: ArticleOrigin, file: String, text: String, encoding: &'static str) -> Self {
+        let meta = super::metadata::parse_metadata(&text, &file);
+        let title_lower = meta.title.to_lowercase();
+        Self {
+            origin,
+            file,
+            text,
+            encoding,
+            meta,
+            title_lower,
+        }
+    }
+
+    /// The article's body paragraphs as text slices.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.meta
+            .paragraphs
+            .iter()
+            .filter_map(|r| self.text.get(r.clone()))
+    }
+
+    /// The path on disk, if the article came from a file.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match &self.origin {
+            ArticleOrigin::File(p) => Some(p),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Calendar dates as written in article headers: `Aug 19, 2021`, `19 August 2021`,
+//! `2021-08-19`, `03/03/1998`, `26.06.1998`, `Tue, 3 Mar 1998`, `4 min readAug 19, 2021`.
+
+use jiff::civil::Date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How to read an ambiguous slash date such as `03/04/2015`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// `03/04/2015` is March 4 (the default: US style).
+    #[default]
+    MonthFirst,
+    /// `03/04/2015` is 3 April (a day-first site or text).
+    DayFirst,
+}
+
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b"));
+// No leading \b: Medium glues the month to "read" (`4 min readAug 19, 2021`).
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    ))
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+((?:19|20)\d\d)\b"
+    ))
+});
+static SLASH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b"));
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"));
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants checked by the tests below.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+}
+
+/// Month number (1–12) of an English month name or abbreviation (case-sensitive capitalised).
+pub fn month_number(name: &str) -> Option<i8> {
+    let name = name.trim_end_matches('.');
+    let lower = name.to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let prefix = lower.get(..3)?;
+    let index = NAMES.iter().position(|m| *m == prefix)?;
+    // Only real spellings: `Sept`, `June`, `August`…, not `Marching`.
+    const FULL: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    (FULL[index].starts_with(&lower) || lower == "sept").then_some(index as i8 + 1)
+}
+
+fn date(year: i32, month: i32, day: i32) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+fn num(s: &str) -> i32 {
+    s.parse().unwrap_or(0)
+}
+
+/// The first calendar date in `text` with its byte range, reading slash dates in `order`.
+pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+    let mut found: Vec<(Date, Range<usize>)> = Vec::new();
+    if let Some(c) = ISO.captures(text) {
+        if let Some(d) = date(num(&c[1]), num(&c[2]), num(&c[3])) {
+            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
+    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
+        if let Some(d) = month_number(&c[1]).and_then(|m| date(num(&c[3]), m.into(), num(&c[2]))) {
+            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
+    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
+        if let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[3]), m.into(), num(&c[1]))) {
+            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
+    if let Some(c) = SLASH.captures(text) {
+        let (a, b) = (num(&c[1]), num(&c[2]));
+        let mut year = num(&c[3]);
+        if year < 100 {
+            year += if year < 70 { 2000 } else { 1900 };
+        }
+        let (month, day) = match order {
+            _ if a > 12 => (b, a),
+            DateOrder::DayFirst => (b, a),
+            DateOrder::MonthFirst => (a, b),
+        };
+        if let Some(d) = date(year, month, day) {
+            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
+    if let Some(c) = DOTTED.captures(text) {
+        if let Some(d) = date(num(&c[3]), num(&c[2]), num(&c[1])) {
+            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
+    found.into_iter().min_by_key(|(_, r)| r.start)
+}
+
+/// True when `text` shows it writes slash dates day first: a slash date whose first number is
+/// over 12.
+pub fn text_writes_day_first(text: &str) -> bool {
+    SLASH.captures_iter(text).any(|c| num(&c[1]) > 12)
+}
+
+/// A date typed by the user in the app: ISO `YYYY-MM-DD` or any header format above.
+pub fn parse_user_date(input: &str) -> Result<Date, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err("enter a date such as 2021-08-19".to_string());
+    }
+    match parse_date(input, DateOrder::MonthFirst) {
+        Some((d, range)) if range == (0..input.len()) => Ok(d),
+        _ => Err(format!(
+            "“{input}” is not a date; write it as YYYY-MM-DD, e.g. 2021-08-19"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        parse_date(s, DateOrder::MonthFirst).map(|(d, _)| d.to_string())
+    }
+
+    #[test]
+    fn header_formats() {
+        assert_eq!(d("Aug 19, 2021").as_deref(), Some("2021-08-19"));
+        assert_eq!(d("August 19, 2021").as_deref(), Some("2021-08-19"));
+        assert_eq!(d("2021-08-19").as_deref(), Some("2021-08-19"));
+        assert_eq!(d("19 August 2021").as_deref(), Some("2021-08-19"));
+        assert_eq!(d("03/03/1998").as_deref(), Some("1998-03-03"));
+        assert_eq!(d("Tue, 3 Mar 1998").as_deref(), Some("1998-03-03"));
+        assert_eq!(d("4 min readAug 19, 2021").as_deref(), Some("2021-08-19"));
+        assert_eq!(d("Published 03/14/1998").as_deref(), Some("1998-03-14"));
+        assert_eq!(d("Sept. 5, 2001").as_deref(), Some("2001-09-05"));
+        assert_eq!(d("26.06.1998").as_deref(), Some("1998-06-26"));
+        assert_eq!(d("the 3rd of March, 2003").as_deref(), Some("2003-03-03"));
+    }
+
+    #[test]
+    fn slash_dates_follow_the_order_unless_the_first_number_is_a_day() {
+        let us = parse_date("03/04/2015", DateOrder::MonthFirst).unwrap().0;
+        let uk = parse_date("03/04/2015", DateOrder::DayFirst).unwrap().0;
+        assert_eq!(us.to_string(), "2015-03-04");
+        assert_eq!(uk.to_string(), "2015-04-03");
+        assert_eq!(d("25/12/2010").as_deref(), Some("2010-12-25"));
+        assert!(text_writes_day_first("posted 25/12/2010"));
+        assert!(!text_writes_day_first("posted 12/25/2010"));
+    }
+
+    #[test]
+    fn impossible_dates_and_non_dates_give_none() {
+        assert_eq!(d("February 30, 2020"), None);
+        assert_eq!(d("16 hours ago"), None);
+        assert_eq!(d("Marching 5, 2020"), None);
+        assert_eq!(d("5G in 2020"), None);
+    }
+
+    #[test]
+    fn user_dates_are_validated() {
+        assert_eq!(parse_user_date("2020-02-29").unwrap().to_string(), "2020-02-29");
+        assert!(parse_user_date("2021-02-29").is_err());
+        assert!(parse_user_date("soon").is_err());
+        assert!(parse_user_date("").is_err());
+    }
+}

@@ -1,0 +1,202 @@
+//! Paths → files → decoded articles, in parallel, with one typed problem per bad path.
+
+use super::article::{Article, ArticleOrigin};
+use super::decode::{DecodeError, MAX_FILE_BYTES, decode_bytes};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// File extensions picked up when a folder is walked.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
+
+/// Why one path did not become an article. Every message names the path last, so a list of
+/// problems reads as "what went wrong: where".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("not found: {0}")]
+    Missing(PathBuf),
+    #[error("cannot read ({reason}): {path}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{reason}: {path}")]
+    NotText { path: PathBuf, reason: DecodeError },
+    #[error("folder has no .txt, .md or .text files: {0}")]
+    EmptyFolder(PathBuf),
+    #[error("cannot walk folder ({reason}): {path}")]
+    Walk { path: PathBuf, reason: String },
+    #[error("already loaded as {first}: {path}")]
+    Duplicate { path: PathBuf, first: PathBuf },
+    #[error("loading crashed ({reason}): {path}")]
+    Crashed { path: PathBuf, reason: String },
+}
+
+impl LoadError {
+    /// The path the problem is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Missing(p) | LoadError::EmptyFolder(p) => p,
+            LoadError::Unreadable { path, .. }
+            | LoadError::NotText { path, .. }
+            | LoadError::Walk { path, .. }
+            | LoadError::Duplicate { path, .. }
+            | LoadError::Crashed { path, .. } => path,
+        }
+    }
+}
+
+/// Articles that loaded and the problems of the paths that did not.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadError>,
+}
+
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+}
+
+/// Expand paths into a sorted, de-duplicated list of files; folders are walked recursively for
+/// text files. `already` holds canonical paths loaded before (a second open is reported, not
+/// loaded again).
+pub fn collect_files(paths: &[PathBuf], already: &HashSet<PathBuf>) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // A dangling symlink or a symlink loop is also "not found" to metadata().
+                if std::fs::symlink_metadata(path).is_ok() {
+                    problems.push(LoadError::Unreadable {
+                        path: path.clone(),
+                        reason: format!("broken or looping symlink: {e}"),
+                    });
+                } else {
+                    problems.push(LoadError::Missing(path.clone()));
+                }
+                continue;
+            }
+            Err(e) => {
+                problems.push(LoadError::Unreadable {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => found.push(e.into_path()),
+                    Ok(_) => {}
+                    Err(e) => problems.push(LoadError::Walk {
+                        path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
+                        reason: e.io_error().map_or_else(|| "symlink loop".to_string(), |io| io.to_string()),
+                    }),
+                }
+            }
+            if found.is_empty() {
+                problems.push(LoadError::EmptyFolder(path.clone()));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    // Same file through two paths (a symlink, `./a` and `a`): keep the first.
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    let mut unique = Vec::new();
+    for f in files {
+        let canonical = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        if already.contains(&canonical) {
+            problems.push(LoadError::Duplicate {
+                first: canonical.clone(),
+                path: f,
+            });
+        } else if let Some(first) = seen.get(&canonical) {
+            problems.push(LoadError::Duplicate {
+                first: first.clone(),
+                path: f,
+            });
+        } else {
+            seen.insert(canonical, f.clone());
+            unique.push(f);
+        }
+    }
+    (unique, problems)
+}
+
+/// Read and decode one file into an article.
+pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
+        _ => unreadable(e),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "it is a folder, not a file".to_string(),
+        });
+    }
+    let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::NotText {
+            path: path.to_path_buf(),
+            reason: DecodeError::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let origin = ArticleOrigin::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    let file = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    load_bytes(origin, file, &bytes).map_err(|reason| LoadError::NotText {
+        path: path.to_path_buf(),
+        reason,
+    })
+}
+
+/// Decode bytes that came from anywhere into an article.
+pub fn load_bytes(origin: ArticleOrigin, file: String, bytes: &[u8]) -> Result<Article, DecodeError> {
+    let decoded = decode_bytes(bytes)?;
+    Ok(Article::new(origin, file, decoded.text, decoded.encoding))
+}
+
+/// Load a list of paths (files and folders) in parallel. Order is stable: the sorted walk order,
+/// whatever thread finished first. A panic while loading one file becomes a problem for it.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let (files, mut problems) = collect_files(paths, &HashSet::new());
+    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file_catching(f)).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => problems.push(e),
+        }
+    }
+    LoadReport { articles, problems }
+}
+
+/// [`load_file`], with a panic turned into a [`LoadError::Crashed`] naming the file.
+pub fn load_file_catching(path: &Path) -> Result<Article, LoadError> {
+    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(LoadError::Crashed {
+            path: path.to_path_buf(),
+            reason,
+        })
+    })
+}

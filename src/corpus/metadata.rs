@@ -1,0 +1,546 @@
+//! Header metadata of an article (events.md §1): title, author, published date, source, and the
+//! body paragraphs without header and closing boilerplate.
+
+use super::dates::{DateOrder, parse_date, text_writes_day_first};
+use jiff::civil::Date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the loader derives from an article's text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: String,
+    /// False when the file has no header and the title is made of its first words.
+    pub title_from_header: bool,
+    pub author: Option<String>,
+    pub published: Option<Date>,
+    /// Where in the text the published date was read (for the reader view).
+    pub published_span: Option<Range<usize>>,
+    pub source: Option<String>,
+    /// Body paragraphs, in order, as byte ranges into the text (a wire dateline is left out).
+    pub paragraphs: Vec<Range<usize>>,
+    /// A wire dateline (`BRUSSELS, Dec. 2 (Reuters) —`) at the start of the body: header.
+    pub dateline: Option<Range<usize>>,
+}
+
+/// How many non-empty lines at the top are looked at for header fields.
+const HEADER_WINDOW: usize = 40;
+/// A line longer than this (or with more words than `PARAGRAPH_WORDS`) that ends a sentence is a
+/// paragraph, never a headline.
+const PARAGRAPH_CHARS: usize = 160;
+const PARAGRAPH_WORDS: usize = 25;
+/// Words used for a title made from the text of a file without header.
+const FALLBACK_TITLE_WORDS: usize = 8;
+
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    range: Range<usize>,
+    text: &'a str,
+}
+
+fn lines_of(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let raw = piece.trim_end_matches(['\n', '\r']);
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let s = start + lead;
+        lines.push(Line {
+            range: s..s + trimmed.len(),
+            text: trimmed,
+        });
+        start = end;
+    }
+    lines
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad metadata pattern {pattern}: {e}"))
+}
+
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d+\s*min(?:ute)?s?\s+read"));
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:By|BY|by|Written by|Words by|Author:)\s+(.{2,80}?)\s*(?:[|,]\s*.*)?$"));
+static ARTICLE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\[\s*article by\s+(.+?)\.?\s*\]$"));
+static CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:credits?|photo|image|picture|source)\s*:"));
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)originally (?:published|appeared|posted) (?:at|on|in|by)\s+(.+?)[.\s]*$")
+});
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))\b")
+});
+static DAY_FIRST_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b[a-z0-9-]+\.(?:co\.uk|org\.uk|ie|com\.au|net\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ng|ke|pk|sg|my|hk|eu|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pt|br|ar|mx|ru|pl|gr|tr|eg|il|ae)\b")
+});
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .-]*)\))?\s*(?:—|–|--|-)\s*")
+});
+static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})\b")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)\b"));
+
+/// Lines a web page puts around an article: navigation, account links, cookie notices.
+const BOILERPLATE: &[&str] = &[
+    "skip to content", "skip to main content", "skip to navigation", "menu", "main menu",
+    "navigation", "sign in", "sign up", "log in", "login", "log out", "register", "subscribe",
+    "subscribe now", "search", "home", "newsletter", "newsletters", "advertisement", "advertising",
+    "share", "share this", "tweet", "email", "print", "comments", "close", "open menu",
+    "accept", "accept all", "accept cookies", "manage cookies", "cookie settings", "toggle navigation",
+    "my account", "account", "edition", "latest", "trending", "video", "videos", "podcasts",
+    "live", "more", "follow", "listen", "save", "read later", "opinion", "news",
+];
+
+const FOOTER_PREFIXES: &[&str] = &[
+    "about author", "about the author", "about the writer", "share this", "related stories",
+    "related articles", "related news", "related coverage", "related:", "more from", "more stories",
+    "read more", "recommended", "you may also like", "you might also like", "most read",
+    "most popular", "©", "(c) ", "copyright", "all rights reserved", "terms of use",
+    "terms of service", "terms & conditions", "privacy policy", "follow us", "sign up for",
+    "subscribe to", "this news was originally published", "originally published at",
+    "comments", "leave a comment", "tags:", "topics:", "filed under",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    let l = lower(line.trim_end_matches([':', '.', '›', '»', '>']));
+    if BOILERPLATE.contains(&l.as_str()) {
+        return true;
+    }
+    let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
+    let cookie = l.contains("cookie") && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
+    bullet || cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)
+}
+
+fn is_footer(line: &str) -> bool {
+    let l = lower(line);
+    if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
+        return true;
+    }
+    FOOTER_PREFIXES.iter().any(|p| l.starts_with(p)) && (l.len() < 120 || l.contains("originally published"))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    s.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A line that reads as running text, not as a headline.
+fn is_paragraph(s: &str) -> bool {
+    ends_sentence(s) && (s.chars().count() > PARAGRAPH_CHARS || word_count(s) > PARAGRAPH_WORDS)
+}
+
+fn is_kicker_quote(s: &str) -> bool {
+    (s.starts_with(['“', '"']) && s.ends_with(['”', '"'])) && word_count(s) < 30
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A short line that is a person's name (`Joseph Dana`), used above Medium's read-time line.
+fn is_name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !ends_sentence(s)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "de" | "van" | "von" | "da" | "bin" | "al" | "and"))
+}
+
+fn byline_author(s: &str) -> Option<String> {
+    if let Some(c) = ARTICLE_BY.captures(s) {
+        return Some(c[1].trim().to_string());
+    }
+    let c = BYLINE.captures(s)?;
+    let name = c[1].trim().trim_end_matches('.');
+    is_name_like(name).then(|| name.to_string())
+}
+
+/// Header-only lines: bylines, dates, read times, credits, bare addresses.
+fn is_header_line(s: &str) -> bool {
+    READ_TIME.is_match(s)
+        || byline_author(s).is_some()
+        || CREDIT.is_match(s)
+        || (s.len() < 100 && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
+        || (s.len() < 100 && lower(s).starts_with("published"))
+        || (s.len() < 100 && (lower(s).starts_with("updated") || lower(s).starts_with("last updated") || lower(s).starts_with("last modified")))
+        || (DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()) && word_count(s) <= 3)
+}
+
+fn date_priority(s: &str, before_title: bool) -> u8 {
+    let l = lower(s);
+    if l.starts_with("updated") || l.starts_with("last updated") || l.contains("last modified") || l.starts_with("modified") {
+        4
+    } else if l.starts_with("published") || l.starts_with("first published") || l.starts_with("posted") {
+        0
+    } else if before_title {
+        3
+    } else {
+        1
+    }
+}
+
+/// Derive the metadata of an article from its text; `file` is the fallback title source.
+pub fn parse_metadata(text: &str, file: &str) -> Metadata {
+    let lines = lines_of(text);
+    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let window = &nonblank[..nonblank.len().min(HEADER_WINDOW)];
+    let order = if DAY_FIRST_DOMAIN.is_match(text) || text_writes_day_first(text) {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::MonthFirst
+    };
+
+    let title_pos = find_title(&lines, window);
+    let mut meta = Metadata::default();
+    let Some(title_pos) = title_pos else {
+        // No header: the whole text (after any navigation lines) is body.
+        let first = window
+            .iter()
+            .position(|&i| !is_boilerplate(lines[i].text))
+            .unwrap_or(0);
+        let body_lines: Vec<usize> = nonblank[first..].to_vec();
+        meta.paragraphs = paragraphs(&lines, &body_lines);
+        meta.title = fallback_title(text, &meta.paragraphs, file);
+        finish_body(text, &mut meta, order, &[]);
+        return meta;
+    };
+    let title_line = window[title_pos];
+    meta.title = lines[title_line].text.to_string();
+    meta.title_from_header = true;
+    let title_norm = normalize(&meta.title);
+
+    // Header fields: lines before the title (masthead dates only) and header lines after it.
+    let mut dates: Vec<(u8, usize, Date, Range<usize>)> = Vec::new();
+    for (k, &i) in window.iter().enumerate() {
+        let s = lines[i].text;
+        if k < title_pos {
+            if s.len() < 100 {
+                if let Some((d, r)) = parse_date(s, order) {
+                    dates.push((date_priority(s, true), k, d, shift(r, lines[i].range.start)));
+                }
+            }
+            continue;
+        }
+        if k == title_pos {
+            continue;
+        }
+        if is_paragraph(s) && k > title_pos + 1 {
+            // Header fields sit above the first paragraph of running text (a standfirst right
+            // under the title does not end the header).
+            if !window[title_pos + 1..k].iter().any(|&j| is_header_line(lines[j].text)) && k > title_pos + 3 {
+                break;
+            }
+        }
+        if !is_header_line(s) {
+            continue;
+        }
+        if meta.author.is_none() {
+            meta.author = byline_author(s);
+        }
+        if READ_TIME.is_match(s) && meta.author.is_none() && k > 0 {
+            let above = lines[window[k - 1]].text;
+            if k - 1 != title_pos && is_name_like(above) {
+                meta.author = Some(above.to_string());
+            }
+        }
+        if s.len() < 100 {
+            if let Some((d, r)) = parse_date(s, order) {
+                dates.push((date_priority(s, false), k, d, shift(r, lines[i].range.start)));
+            }
+        }
+        if meta.source.is_none() && (CREDIT.is_match(s) || DOMAIN.is_match(s)) && !READ_TIME.is_match(s) {
+            meta.source = DOMAIN.captures(s).map(|c| lower(&c[1]));
+        }
+    }
+    dates.sort_by_key(|(p, k, _, _)| (*p, *k));
+    if let Some((_, _, d, r)) = dates.first() {
+        meta.published = Some(*d);
+        meta.published_span = Some(r.clone());
+    }
+
+    // Body: every line after the title that is not header, until the closing boilerplate.
+    let mut body_lines = Vec::new();
+    for (k, &i) in nonblank.iter().enumerate() {
+        if k <= title_pos {
+            continue;
+        }
+        let s = lines[i].text;
+        let in_header_zone = k < window.len() && k <= title_pos + 12;
+        if normalize(s) == title_norm {
+            continue;
+        }
+        let above_read_time = nonblank.get(k + 1).is_some_and(|&j| READ_TIME.is_match(lines[j].text)) && is_name_like(s);
+        if in_header_zone && (is_header_line(s) || is_boilerplate(s) || above_read_time) && !is_paragraph(s) {
+            continue;
+        }
+        if !body_lines.is_empty() && is_footer(s) {
+            break;
+        }
+        if body_lines.is_empty() && is_footer(s) {
+            continue;
+        }
+        body_lines.push(i);
+    }
+    meta.paragraphs = paragraphs(&lines, &body_lines);
+    let header_text: Vec<&str> = window[..=title_pos.min(window.len() - 1)]
+        .iter()
+        .chain(window.iter().skip(title_pos + 1).take(8))
+        .map(|&i| lines[i].text)
+        .collect();
+    finish_body(text, &mut meta, order, &header_text);
+    meta
+}
+
+fn shift(r: Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}
+
+/// Closing source line, wire dateline, and dateline date as a fallback for `published`.
+fn finish_body(text: &str, meta: &mut Metadata, _order: DateOrder, header: &[&str]) {
+    // "originally published at X" anywhere after the body.
+    if let Some(c) = ORIGINALLY.captures(text) {
+        meta.source = Some(c[1].trim().trim_end_matches(['.', ',']).to_string());
+    }
+    let Some(first) = meta.paragraphs.first().cloned() else {
+        return;
+    };
+    let para = &text[first.clone()];
+    let Some(m) = DATELINE.captures(para) else {
+        return;
+    };
+    let whole = m.get(0).map_or(0..0, |g| g.range());
+    // A dateline needs an agency or a dash after an upper-case place, and leaves text behind.
+    if whole.end >= para.len() || para[whole.clone()].trim().len() < 4 {
+        return;
+    }
+    let place_end = para[..whole.end].find([',', '(', '—', '–', '-']).unwrap_or(whole.end);
+    if para[..place_end].trim().chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return;
+    }
+    let dateline = first.start..first.start + whole.end;
+    if let Some(agency) = m.get(1) {
+        if meta.source.is_none() {
+            meta.source = Some(agency.as_str().trim().to_string());
+        }
+    }
+    if meta.published.is_none() {
+        let line = &text[dateline.clone()];
+        if let Some(c) = DATELINE_MONTH_DAY.captures(line) {
+            let year = header.iter().find_map(|h| YEAR.captures(h).map(|y| y[1].to_string()));
+            if let (Some(month), Some(year)) = (super::dates::month_number(&c[1]), year) {
+                let day: i8 = c[2].parse().unwrap_or(0);
+                let year: i16 = year.parse().unwrap_or(0);
+                if let Ok(d) = Date::new(year, month, day) {
+                    meta.published = Some(d);
+                    meta.published_span = Some(dateline.clone());
+                }
+            }
+        }
+    }
+    meta.paragraphs[0] = dateline.end..first.end;
+    meta.dateline = Some(dateline);
+}
+
+/// Index (into `window`) of the title line, or None when the file has no header.
+fn find_title(lines: &[Line<'_>], window: &[usize]) -> Option<usize> {
+    let text = |k: usize| lines[window[k]].text;
+    let candidate = |k: usize| {
+        let s = text(k);
+        !is_boilerplate(s) && !is_header_line(s) && !is_kicker_quote(s) && !is_footer(s)
+    };
+    // A headline the site repeats near the top.
+    for k in 0..window.len().min(15) {
+        if !candidate(k) || is_paragraph(text(k)) || word_count(text(k)) < 2 {
+            continue;
+        }
+        let norm = normalize(text(k));
+        if (k + 1..window.len().min(k + 10)).any(|j| normalize(text(j)) == norm) {
+            return Some(k);
+        }
+    }
+    // Otherwise the first headline-like line; a short label (≤ 3 words) only when a byline or
+    // date follows it or nothing better exists.
+    let mut short_label = None;
+    for k in 0..window.len().min(20) {
+        if !candidate(k) {
+            continue;
+        }
+        let s = text(k);
+        if is_paragraph(s) {
+            return short_label.filter(|_| false);
+        }
+        let next_is_header = window.get(k + 1).is_some_and(|&j| is_header_line(lines[j].text));
+        if word_count(s) <= 3 && !next_is_header {
+            short_label.get_or_insert(k);
+            continue;
+        }
+        return Some(k);
+    }
+    short_label
+}
+
+/// Split body lines into paragraphs: blank lines separate them; inside a block, a heading-like
+/// line or a short line that ends a sentence (the last line of a wrapped paragraph) ends one.
+fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut block: Vec<usize> = Vec::new();
+    let flush = |block: &mut Vec<usize>, out: &mut Vec<Range<usize>>| {
+        if block.is_empty() {
+            return;
+        }
+        let widest = block.iter().map(|&i| lines[i].text.chars().count()).max().unwrap_or(0);
+        let mut start = lines[block[0]].range.start;
+        for (n, &i) in block.iter().enumerate() {
+            let s = lines[i].text;
+            let len = s.chars().count();
+            let prev_ended = n == 0 || ends_sentence(lines[block[n - 1]].text);
+            let next_upper = block.get(n + 1).is_none_or(|&j| lines[j].text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            let heading = !ends_sentence(s)
+                && len < 70
+                && word_count(s) <= 12
+                && prev_ended
+                && next_upper
+                && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let short_end = ends_sentence(s) && len * 4 < widest * 3;
+            let next_heading = block.get(n + 1).is_some_and(|&j| {
+                let t = lines[j].text;
+                !ends_sentence(t) && t.chars().count() < 70 && ends_sentence(s)
+            });
+            if n + 1 == block.len() || heading || short_end || next_heading {
+                out.push(start..lines[i].range.end);
+                if let Some(&j) = block.get(n + 1) {
+                    start = lines[j].range.start;
+                }
+            }
+        }
+        block.clear();
+    };
+    let mut prev: Option<usize> = None;
+    for &i in body {
+        if prev.is_some_and(|p| i != p + 1) {
+            flush(&mut block, &mut out);
+        }
+        block.push(i);
+        prev = Some(i);
+    }
+    flush(&mut block, &mut out);
+    out
+}
+
+fn fallback_title(text: &str, paragraphs: &[Range<usize>], file: &str) -> String {
+    let Some(first) = paragraphs.first() else {
+        return file.to_string();
+    };
+    let words: Vec<&str> = text[first.clone()].split_whitespace().collect();
+    if words.is_empty() {
+        return file.to_string();
+    }
+    let n = words.len().min(FALLBACK_TITLE_WORDS);
+    let mut title = words[..n].join(" ");
+    if words.len() > n {
+        title = title.trim_end_matches([',', ';', ':', '.']).to_string();
+        title.push('…');
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_start(text: &str, m: &Metadata) -> String {
+        m.paragraphs.first().map(|r| text[r.clone()].chars().take(30).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn medium_header_with_glued_read_time() {
+        let text = "A Title Here for Testing\n\nJane Roe\n4 min readAug 19, 2021\n\nBeijing said so. More text.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.title, "A Title Here for Testing");
+        assert_eq!(m.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-08-19"));
+        assert_eq!(body_start(text, &m), "Beijing said so. More text.");
+    }
+
+    #[test]
+    fn repeated_headline_wins_over_a_section_label() {
+        let text = "World Affairs\n\nThe Big Headline of the Day\n\nA standfirst that sums up the story.\n\nThe Big Headline of the Day\nCredit: Someone /\n\nBody starts here. Yes.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.title, "The Big Headline of the Day");
+        assert_eq!(body_start(text, &m), "A standfirst that sums up the ");
+        assert_eq!(m.paragraphs.len(), 2, "repeated title and credit are not body");
+    }
+
+    #[test]
+    fn wire_dateline_is_header() {
+        let text = "EU and Russia Agree Gas Deal\nBy John Smith\nTue, 3 Mar 1998\n\nBRUSSELS, March 2 (Reuters) - Moscow said on Monday it would sell more gas.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.author.as_deref(), Some("John Smith"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("1998-03-03"));
+        assert_eq!(m.source.as_deref(), Some("Reuters"));
+        assert_eq!(body_start(text, &m), "Moscow said on Monday it would");
+        assert!(m.dateline.is_some());
+    }
+
+    #[test]
+    fn a_file_without_header_is_all_body() {
+        let text = "Japan and South Korea agreed on Tuesday to expand their currency swap line, officials in both countries said, in a move meant to calm markets that have fallen sharply since the start of the year across the region.";
+        let m = parse_metadata(text, "note.txt");
+        assert!(!m.title_from_header);
+        assert_eq!(m.title, "Japan and South Korea agreed on Tuesday to…");
+        assert_eq!(m.published, None);
+        assert_eq!(m.paragraphs, vec![0..text.len()]);
+    }
+
+    #[test]
+    fn browser_paste_skips_navigation_and_footer() {
+        let text = "Skip to content\nMenu\nSign in\n• World\n• Business\nMonday, March 19, 2012\n\nBrazil Signs Trade Pact With Argentina\nPublished 03/14/2012\n\nBrazil and Argentina signed a pact. It was long awaited.\n\nShare this article\nRelated stories\nChina grows, March 1, 2012\n© 2012 Example News\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.title, "Brazil Signs Trade Pact With Argentina");
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2012-03-14"));
+        assert_eq!(m.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn updated_date_loses_to_the_first_publication() {
+        let text = "Some Headline About Trade\nUpdated March 20, 2015\nPublished March 3, 2015\n\nText here. More.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2015-03-03"));
+    }
+
+    #[test]
+    fn day_first_site_reads_slash_dates_day_first() {
+        let text = "Irish Border Talks Resume\nwww.example.co.uk\n03/04/2015\n\nDublin said talks would resume. Fine.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2015-04-03"));
+    }
+
+    #[test]
+    fn article_by_and_closing_source() {
+        let text = "Headline Words Go Here\n\n[Article by Josh Bramble.]\n\nBody text. Here.\n\nThis news was originally published at eastasiaforum.org";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.author.as_deref(), Some("Josh Bramble"));
+        assert_eq!(m.source.as_deref(), Some("eastasiaforum.org"));
+        assert_eq!(m.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Title Of A Wrapped Story\n\nThis is a paragraph that was wrapped by an old\nmail program at a fixed width of about fifty\ncharacters per line.\nA second paragraph starts here and it is also\nwrapped.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.paragraphs.len(), 2, "{:?}", m.paragraphs);
+    }
+}

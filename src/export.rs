@@ -1,0 +1,148 @@
+//! Writing the event table (CSV or JSON) and the year × country counts (CSV), atomically.
+
+use crate::extract::gazetteer::gazetteer;
+use crate::query::{Corpus, Counts, YearKey};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// Errors while writing an export. The path comes last in every message.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write ({source}): {path}")]
+    Io { path: String, source: std::io::Error },
+    #[error("cannot write CSV ({source}): {path}")]
+    Csv { path: String, source: csv::Error },
+    #[error("cannot write JSON ({source}): {path}")]
+    Json { path: String, source: serde_json::Error },
+}
+
+/// One row of the event export. Column order is the export's contract.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EventRow {
+    pub file: String,
+    pub title: String,
+    pub published: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub year: String,
+    pub evidence: String,
+    pub country: String,
+    pub sentence: String,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every event of the corpus as export rows, in corpus order.
+pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
+    let gaz = gazetteer();
+    let mut rows = Vec::new();
+    for entry in &corpus.entries {
+        let published = entry.published().map(|d| d.to_string()).unwrap_or_default();
+        for e in &entry.analysis.events {
+            let Some(span) = entry.analysis.sentences.get(e.sentence as usize) else { continue };
+            rows.push(EventRow {
+                file: entry.article.file.clone(),
+                title: entry.article.meta.title.clone(),
+                published: published.clone(),
+                sentence_start: span.start,
+                sentence_end: span.end,
+                year: e.year.map(|y| y.to_string()).unwrap_or_default(),
+                evidence: e.evidence.as_str().to_string(),
+                country: gaz.code(e.country).to_string(),
+                sentence: collapse(entry.article.text.get(span.clone()).unwrap_or("")),
+            });
+        }
+    }
+    rows
+}
+
+/// Write the event table as CSV.
+pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    for r in rows {
+        w.serialize(r)?;
+    }
+    if rows.is_empty() {
+        w.write_record(["file", "title", "published", "sentence_start", "sentence_end", "year", "evidence", "country", "sentence"])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Write the counts as CSV `year,country,count`, years ascending, undated last.
+pub fn write_counts_csv(counts: &Counts, out: impl Write) -> Result<(), csv::Error> {
+    let gaz = gazetteer();
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["year", "country", "count"])?;
+    let mut rows: Vec<(YearKey, &str, u32)> = counts.iter().map(|((y, c), n)| (*y, gaz.code(*c), *n)).collect();
+    rows.sort();
+    for (year, code, n) in rows {
+        let year = match year {
+            YearKey::Year(y) => y.to_string(),
+            YearKey::Undated => String::new(),
+        };
+        w.write_record([year.as_str(), code, &n.to_string()])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Write to `path` (or stdout for `-`) through a temporary file renamed into place, so a failed
+/// or interrupted export never leaves a partial file behind.
+pub fn write_output(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>) -> Result<(), ExportError> {
+    let name = path.display().to_string();
+    if name == "-" {
+        let stdout = std::io::stdout();
+        let mut lock = stdout.lock();
+        write(&mut lock)?;
+        return lock.flush().map_err(|source| ExportError::Io { path: name, source });
+    }
+    let io = |source| ExportError::Io { path: name.clone(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile_in(dir).map_err(io)?;
+    {
+        let mut buf = std::io::BufWriter::new(&mut tmp.1);
+        write(&mut buf)?;
+        buf.flush().map_err(io)?;
+    }
+    tmp.1.sync_all().map_err(io)?;
+    std::fs::rename(&tmp.0, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp.0);
+        io(e)
+    })
+}
+
+fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+    for n in 0..100u32 {
+        let p = dir.join(format!(".techdivide-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&p) {
+            Ok(f) => return Ok((p, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free temporary file name"))
+}
+
+/// Write the event export to `path`: JSON when it ends in `.json`, CSV otherwise.
+pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
+    let rows = event_rows(corpus);
+    let name = path.display().to_string();
+    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    write_output(path, |w| {
+        if json {
+            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json { path: name.clone(), source })
+        } else {
+            write_events_csv(&rows, w).map_err(|source| ExportError::Csv { path: name.clone(), source })
+        }
+    })
+}
+
+/// Write the counts CSV to `path`.
+pub fn export_counts(counts: &Counts, path: &Path) -> Result<(), ExportError> {
+    let name = path.display().to_string();
+    write_output(path, |w| write_counts_csv(counts, w).map_err(|source| ExportError::Csv { path: name.clone(), source }))
+}

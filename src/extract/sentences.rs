@@ -1,0 +1,261 @@
+//! Sentence splitting (events.md §2): byte spans into the article text, never copies.
+//!
+//! A `.` ends a sentence unless the word before it is a title (`Mr.`, `Gen.`), an initial
+//! (`J.`), `No.` before a number, or an abbreviation that can end a sentence (`U.S.`, `Inc.`,
+//! `Calif.`) followed by a name rather than a word that typically opens a sentence. An ellipsis
+//! follows the abbreviation rule. `!` and `?` end a sentence before a capital, digit or quote.
+
+use std::ops::Range;
+
+/// A sentence longer than this is cut at the last space before it (documented in docs/LIMITS.md).
+pub const MAX_SENTENCE_BYTES: usize = 10_000;
+
+/// Abbreviations that are never the end of a sentence: they precede a name or a number.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "cpl", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "fr", "sr", "jr", "messrs",
+    "vol", "pp", "fig", "art", "sec", "ch", "op", "cf", "vs", "approx", "est", "dept", "ave",
+    "blvd", "rd", "gov't", "amb", "insp", "supt", "atty", "sens", "reps", "govs", "gens",
+];
+
+/// Abbreviations that end a sentence when the next word is a typical sentence opener.
+const CAN_END: &[&str] = &[
+    "inc", "corp", "ltd", "co", "plc", "llc", "bros", "etc", "calif", "mass", "conn", "ill",
+    "fla", "wash", "penn", "tex", "ariz", "colo", "mich", "minn", "wis", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "univ", "assn", "intl", "no",
+];
+
+/// Words that typically open a sentence (capitalised), so that an abbreviation before them ends
+/// the previous one.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "And", "But", "Or", "So", "Yet", "He", "She", "It", "They", "We", "I",
+    "You", "This", "That", "These", "Those", "There", "Then", "Thus", "In", "On", "At", "For",
+    "With", "After", "Before", "When", "While", "If", "As", "Its", "His", "Her", "Their", "Our",
+    "My", "Some", "Many", "Most", "Meanwhile", "However", "Still", "Now", "Last", "Next",
+    "According", "Although", "Though", "Since", "During", "By", "One", "Both", "Such", "What",
+    "Why", "How", "Who", "Where", "Officials", "Analysts", "Critics", "Experts", "Other",
+    "Others", "Despite", "Under", "Over", "Earlier", "Later", "Today", "Yesterday", "Also",
+    "Even", "Instead", "Because", "Not", "No", "Nor", "All", "Each", "Every", "Here",
+    "Moreover", "Furthermore", "Indeed", "Yes", "Once", "Until", "From", "To", "Of",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// Split every paragraph of `text` into sentence spans (trimmed; in order; non-overlapping).
+pub fn split_sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let Some(para) = text.get(p.clone()) else { continue };
+        for r in split_paragraph(para) {
+            push_limited(&mut out, text, p.start + r.start..p.start + r.end);
+        }
+    }
+    out
+}
+
+fn push_limited(out: &mut Vec<Range<usize>>, text: &str, mut r: Range<usize>) {
+    while r.end - r.start > MAX_SENTENCE_BYTES {
+        let mut cut = r.start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let slice = &text[r.start..cut];
+        let at = slice.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| r.start + i);
+        out.push(trim(text, r.start..at));
+        r = trim(text, at..r.end);
+    }
+    if r.start < r.end {
+        out.push(r);
+    }
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+/// Sentence spans inside one paragraph (relative to it).
+pub fn split_paragraph(para: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = para.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < para.len() {
+        let Some(c) = para[i..].chars().next() else { break };
+        let is_terminal = matches!(c, '.' | '!' | '?' | '…');
+        if !is_terminal {
+            i += c.len_utf8();
+            continue;
+        }
+        // The run of terminal characters and closing quotes/brackets.
+        let run_start = i;
+        let mut j = i;
+        while let Some(d) = para[j..].chars().next() {
+            if matches!(d, '.' | '!' | '?' | '…') {
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let run = &para[run_start..j];
+        while let Some(d) = para[j..].chars().next() {
+            if CLOSERS.contains(&d) {
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(after) = para[j..].chars().next() else {
+            break;
+        };
+        if !after.is_whitespace() {
+            i = j.max(i + c.len_utf8());
+            continue;
+        }
+        let next_start = j + para[j..].len() - para[j..].trim_start().len();
+        let next_word: &str = para[next_start..]
+            .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':'))
+            .next()
+            .unwrap_or("");
+        let Some(first) = next_word.chars().next() else { break };
+        let starts_ok = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–');
+        let boundary = starts_ok && is_boundary(para, run_start, run, next_word, first);
+        if boundary {
+            out.push(start..j);
+            start = next_start;
+        }
+        i = j;
+        let _ = bytes;
+    }
+    if start < para.len() {
+        let s = para[start..].trim_end();
+        if !s.is_empty() {
+            out.push(start..start + s.len());
+        }
+    }
+    out.into_iter()
+        .map(|r| {
+            let s = &para[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            r.start + lead..r.start + lead + s.trim().len()
+        })
+        .filter(|r| r.start < r.end)
+        .collect()
+}
+
+fn is_opener(word: &str) -> bool {
+    let w = word.trim_start_matches(['"', '“', '‘', '\'', '(']);
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    OPENERS.contains(&w)
+}
+
+fn is_boundary(para: &str, dot: usize, run: &str, next_word: &str, first: char) -> bool {
+    if run.contains(['!', '?']) {
+        return true;
+    }
+    if run.contains('…') || run.starts_with("...") {
+        return is_opener(next_word);
+    }
+    // A single `.`: look at the token before it.
+    let before = &para[..dot];
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '[' | '—' | '–' | '/'))
+        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let token = &before[token_start..];
+    if token.is_empty() {
+        return true;
+    }
+    let lower = token.to_lowercase();
+    let letters: Vec<char> = token.chars().collect();
+    // An initial: `J. Smith`.
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return is_opener(next_word) && next_word.len() > 1 && !next_word.ends_with('.');
+    }
+    if lower == "no" && first.is_ascii_digit() {
+        return false;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    // Dotted acronyms (`U.S`, `e.g`, `a.m`) and abbreviations that can end a sentence.
+    let dotted = token.contains('.') && token.chars().filter(|c| c.is_alphabetic()).count() <= 5;
+    if dotted || CAN_END.contains(&lower.as_str()) {
+        if matches!(lower.as_str(), "e.g" | "i.e" | "cf" | "viz") {
+            return false;
+        }
+        return is_opener(next_word);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        split_paragraph(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(split("One here. Two there! Three? Four."), vec!["One here.", "Two there!", "Three?", "Four."]);
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials_do_not_split() {
+        assert_eq!(split("Mr. Smith met Dr. Jones and Gen. Lee in the U.S. capital."), vec!["Mr. Smith met Dr. Jones and Gen. Lee in the U.S. capital."]);
+        assert_eq!(split("Apple Inc. Chief Tim Cook spoke. Later he left."), vec!["Apple Inc. Chief Tim Cook spoke.", "Later he left."]);
+        assert_eq!(split("Fruits, e.g. Apples, are sold. Yes."), vec!["Fruits, e.g. Apples, are sold.", "Yes."]);
+        assert_eq!(split("It ranked No. 5 in the list. Good."), vec!["It ranked No. 5 in the list.", "Good."]);
+        assert_eq!(split("J. Smith wrote it. It sold."), vec!["J. Smith wrote it.", "It sold."]);
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        assert_eq!(split("Growth was 3.5 percent. Prices rose."), vec!["Growth was 3.5 percent.", "Prices rose."]);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_an_opener() {
+        assert_eq!(split("He moved to the U.S. The move was hard."), vec!["He moved to the U.S.", "The move was hard."]);
+        assert_eq!(split("She joined Acme Inc. But she left."), vec!["She joined Acme Inc.", "But she left."]);
+        assert_eq!(split("He lives in Calif. He likes it."), vec!["He lives in Calif.", "He likes it."]);
+        assert_eq!(split("The U.S. Senate voted."), vec!["The U.S. Senate voted."]);
+    }
+
+    #[test]
+    fn ellipsis_follows_the_abbreviation_rule() {
+        assert_eq!(split("He paused… Then he spoke."), vec!["He paused…", "Then he spoke."]);
+        assert_eq!(split("The deal… Beijing approved it."), vec!["The deal… Beijing approved it."]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(split("(He isn’t alone.) So many left."), vec!["(He isn’t alone.)", "So many left."]);
+        assert_eq!(split("“We will win.” The crowd cheered."), vec!["“We will win.”", "The crowd cheered."]);
+    }
+
+    #[test]
+    fn semicolons_and_lowercase_after_a_dot_do_not_split() {
+        assert_eq!(split("China grew; the U.S. slowed. Fine."), vec!["China grew; the U.S. slowed.", "Fine."]);
+        assert_eq!(split("Visit www.example.com today. Now."), vec!["Visit www.example.com today.", "Now."]);
+    }
+
+    #[test]
+    fn headings_are_their_own_paragraph_and_sentence() {
+        let text = "Chinese Domestic Innovation";
+        assert_eq!(split_sentences(text, &[0..text.len()]), vec![0..text.len()]);
+    }
+
+    #[test]
+    fn very_long_sentences_are_cut() {
+        let text = "word ".repeat(5000);
+        let s = split_sentences(&text, &[0..text.len()]);
+        assert!(s.len() >= 2);
+        assert!(s.iter().all(|r| r.end - r.start <= MAX_SENTENCE_BYTES));
+    }
+}

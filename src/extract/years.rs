@@ -1,0 +1,439 @@
+//! Time expressions in a sentence and the years they anchor (events.md §4).
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A time expression found in a sentence, before it is resolved against `published`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeKind {
+    /// A four-digit year used as a date (one per end of a range).
+    Explicit(i16),
+    /// A decade (`the 1990s`): a time expression that gives no year by default.
+    Decade(i16),
+    /// Years relative to the publication year (`last year` = -1, `in recent months` = 0).
+    YearOffset(i32),
+    /// Days relative to the publication date (`yesterday` = -1, `last week` = -7).
+    DayOffset(i32),
+    /// Months relative to the publication month (`last month` = -1).
+    MonthOffset(i32),
+    /// A month without a year; `fixed` is a year offset when one was given (`April next year`).
+    Month { month: i8, mode: MonthMode, fixed: Option<i32> },
+    /// A weekday (`on Tuesday`).
+    Weekday(Weekday),
+    /// A quarter relative to the publication date's quarter (`last quarter` = -1).
+    QuarterOffset(i32),
+    /// `the following year` (+1), `the year before` (-1): counted from the sentence's explicit
+    /// year when there is one, else from `published`.
+    FromExplicit(i32),
+}
+
+/// How a month name without a year is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthMode {
+    /// `in July`: the most recent such month (or the next one in a sentence about the future).
+    Plain,
+    /// `last February`: before the publication month, skipping the month just ended.
+    Last,
+    /// `next May`.
+    Next,
+    /// `this September`: the publication year.
+    This,
+}
+
+/// A time expression and its span (article-absolute).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub span: Range<usize>,
+    pub kind: TimeKind,
+}
+
+/// Nouns after a four-digit number that make it an amount, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people", "persons", "men", "women", "children", "troops", "soldiers", "workers", "jobs",
+    "users", "employees", "staff", "units", "cars", "vehicles", "tons", "tonnes", "km",
+    "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars", "euros", "yuan",
+    "pounds", "yen", "rupees", "shares", "deaths", "cases", "students", "households",
+    "companies", "firms", "acres", "hectares", "barrels", "megawatts", "mw", "votes", "seats",
+    "houses", "homes", "flights", "patients", "refugees", "migrants", "protesters", "members",
+    "residents", "words", "pages", "points", "times", "days", "hours", "minutes", "years",
+    "villages", "delegates", "officers", "police", "marines", "sailors", "civilians", "victims",
+    "kg", "mg", "ml", "tanks", "aircraft", "planes", "ships", "missiles", "rounds", "bn", "million",
+];
+/// Capitalised words that may stand right before a year (`In 2019`, `January 2020`).
+const YEAR_LEADERS: &[&str] = &[
+    "In", "By", "Since", "Until", "From", "Before", "After", "During", "Through", "Summer",
+    "Spring", "Autumn", "Fall", "Winter", "Christmas", "Early", "Late", "Mid", "End", "Of",
+    "The", "And", "Or", "To", "Between", "Circa", "Around", "FY", "Q1", "Q2", "Q3", "Q4",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "As", "For", "Last", "This", "Next", "At", "On", "Year",
+];
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("bad time pattern {p}: {e}"))
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?\b"));
+static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\b((?:19|20)\d0)s\b|['’](\d0)s\b)"));
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(will|shall|won't|going to|expected to|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b")
+});
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?P<month>{MONTHS})(?P<day>\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?P<year>,?\s+(?:of\s+)?(?:(?:19|20)\d\d\b|[Ll]ast year|[Nn]ext year|[Tt]his year))?"
+    ))
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))\b")
+});
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"));
+
+fn number_word(s: &str) -> i32 {
+    match s.to_ascii_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "several" => 3,
+        n => n.parse().unwrap_or(1),
+    }
+}
+
+fn prev_word(s: &str, pos: usize) -> &str {
+    let head = s[..pos].trim_end();
+    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')).map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+    head[start..].trim_end_matches('.')
+}
+
+fn next_word(s: &str, pos: usize) -> &str {
+    let tail = s[pos..].trim_start();
+    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    &tail[..end]
+}
+
+/// All time expressions in `sentence` (spans shifted by `offset`).
+pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let shift = |r: Range<usize>| offset + r.start..offset + r.end;
+    // Months with or without day and year.
+    for c in MONTH_EXPR.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        let Some(month_m) = c.name("month") else { continue };
+        let month = crate::corpus::month_number(month_m.as_str());
+        let Some(month) = month else { continue };
+        // `May` as a name (`Theresa May`) or a modal verb after a capitalised word.
+        let prev = prev_word(sentence, month_m.start());
+        if month_m.as_str() == "May" && c.name("day").is_none() && c.name("year").is_none() {
+            let next = next_word(sentence, month_m.end());
+            let modal = next.chars().next().is_some_and(char::is_lowercase) && !matches!(next, "and" | "or" | "to" | "the" | "this" | "last" | "next");
+            let name = prev.chars().next().is_some_and(char::is_uppercase) && !YEAR_LEADERS.contains(&prev);
+            if modal || name {
+                continue;
+            }
+        }
+        let year_part = c.name("year").map(|m| m.as_str().to_ascii_lowercase());
+        taken.push(whole.range());
+        if let Some(y) = &year_part {
+            if y.contains("last year") || y.contains("next year") || y.contains("this year") {
+                let fixed = if y.contains("last") { -1 } else if y.contains("next") { 1 } else { 0 };
+                out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Month { month, mode: MonthMode::Plain, fixed: Some(fixed) } });
+            }
+            // A month with a four-digit year is covered by the explicit-year pass below.
+            continue;
+        }
+        let mode = match c.name("mod").map(|m| m.as_str().to_ascii_lowercase()) {
+            Some(m) if m == "last" => MonthMode::Last,
+            Some(m) if m == "next" => MonthMode::Next,
+            Some(m) if m == "this" => MonthMode::This,
+            _ => MonthMode::Plain,
+        };
+        out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Month { month, mode, fixed: None } });
+    }
+    // Relative expressions.
+    for c in RELATIVE.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        if taken.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
+            continue;
+        }
+        let text = whole.as_str().to_ascii_lowercase();
+        let kind = if c.name("yr").is_some() {
+            if let Some(n) = c.name("n") {
+                TimeKind::YearOffset(-number_word(n.as_str()))
+            } else if text.contains("last year") || text.contains("a year ago") || text.contains("previous year") || text.contains("prior year") {
+                TimeKind::YearOffset(-1)
+            } else if text.contains("next year") {
+                TimeKind::YearOffset(1)
+            } else {
+                TimeKind::YearOffset(0)
+            }
+        } else if c.name("fol").is_some() {
+            let back = text.contains("before") || text.contains("earlier") || text.contains("previous");
+            TimeKind::FromExplicit(if back { -1 } else { 1 })
+        } else if c.name("recent").is_some() || c.name("endyr").is_some() {
+            TimeKind::YearOffset(0)
+        } else if c.name("day").is_some() {
+            TimeKind::DayOffset(match text.as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                "last week" | "last weekend" => -7,
+                "next week" => 7,
+                _ => 0,
+            })
+        } else if c.name("mon").is_some() {
+            TimeKind::MonthOffset(if text.starts_with("last") { -1 } else if text.starts_with("next") { 1 } else { 0 })
+        } else if c.name("q").is_some() {
+            if text.contains("of last year") {
+                TimeKind::YearOffset(-1)
+            } else if text.contains("of next year") {
+                TimeKind::YearOffset(1)
+            } else if text.contains("last quarter") {
+                TimeKind::QuarterOffset(-1)
+            } else if text.contains("next quarter") {
+                TimeKind::QuarterOffset(1)
+            } else {
+                TimeKind::YearOffset(0)
+            }
+        } else {
+            continue;
+        };
+        taken.push(whole.range());
+        out.push(TimeExpr { span: shift(whole.range()), kind });
+    }
+    for c in WEEKDAY.captures_iter(sentence) {
+        let Some(m) = c.get(1) else { continue };
+        let wd = match m.as_str() {
+            "Monday" => Weekday::Monday,
+            "Tuesday" => Weekday::Tuesday,
+            "Wednesday" => Weekday::Wednesday,
+            "Thursday" => Weekday::Thursday,
+            "Friday" => Weekday::Friday,
+            "Saturday" => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        };
+        out.push(TimeExpr { span: shift(m.range()), kind: TimeKind::Weekday(wd) });
+    }
+    // Decades before years so `1990s` is not read as 1990.
+    let mut decade_spans = Vec::new();
+    for c in DECADE.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        let start: i16 = if let Some(full) = c.get(1) {
+            full.as_str().parse().unwrap_or(0)
+        } else {
+            let two: i16 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+            if two >= 30 { 1900 + two } else { 2000 + two }
+        };
+        decade_spans.push(whole.range());
+        out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Decade(start) });
+    }
+    for c in YEAR.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        let Some(first) = c.get(1) else { continue };
+        if decade_spans.iter().any(|d| d.start <= whole.start() && whole.start() < d.end) {
+            continue;
+        }
+        if !is_year_use(sentence, whole.range()) {
+            continue;
+        }
+        let y1: i16 = first.as_str().parse().unwrap_or(0);
+        out.push(TimeExpr { span: shift(first.range()), kind: TimeKind::Explicit(y1) });
+        if let Some(second) = c.get(2) {
+            let s = second.as_str();
+            let y2: i16 = if s.len() == 2 { (y1 / 100) * 100 + s.parse::<i16>().unwrap_or(0) } else { s.parse().unwrap_or(0) };
+            let y2 = if s.len() == 2 && y2 < y1 { y2 + 100 } else { y2 };
+            if y2 > y1 && (1900..=2099).contains(&y2) {
+                out.push(TimeExpr { span: shift(second.range()), kind: TimeKind::Explicit(y2) });
+            }
+        }
+    }
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// A four-digit number is a year unless it is an amount, part of a bigger number, or a name.
+fn is_year_use(s: &str, r: Range<usize>) -> bool {
+    let before = s[..r.start].chars().next_back();
+    if before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '#' | '+' | '-' | '.' | ',' | '/' | '×')) {
+        // `$2021`, `1,2000`, `3.2000`; but `in 2015,` is fine (the comma is after).
+        let b2 = s[..r.start].chars().rev().nth(1);
+        if !(before == Some(',') && b2 == Some(' ')) || b2.is_some_and(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let after = &s[r.end..];
+    if after.starts_with(['%', '°']) || after.starts_with(",0") || after.starts_with(".0") || after.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let next = next_word(s, r.end).to_lowercase();
+    if COUNT_NOUNS.contains(&next.as_str()) {
+        return false;
+    }
+    let prev = prev_word(s, r.start);
+    let sentence_start = s[..r.start].trim().trim_end_matches('.') == prev;
+    if prev.chars().next().is_some_and(char::is_uppercase) && !YEAR_LEADERS.contains(&prev) && !sentence_start && !prev.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    true
+}
+
+/// One year a sentence is about, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub year: i16,
+    pub relative: bool,
+    pub span: Range<usize>,
+}
+
+/// Resolve the time expressions of one sentence against `published`: explicit and relative
+/// anchors (events.md §4 kinds 1 and 2). `future` is whether the sentence speaks of the future.
+pub fn resolve(times: &[TimeExpr], published: Option<Date>, future: bool, anchor_decades: bool) -> Vec<Anchor> {
+    let mut out: Vec<Anchor> = Vec::new();
+    let explicit: Vec<i16> = times.iter().filter_map(|t| if let TimeKind::Explicit(y) = t.kind { Some(y) } else { None }).collect();
+    for t in times {
+        let (year, relative) = match &t.kind {
+            TimeKind::Explicit(y) => (Some(*y), false),
+            TimeKind::Decade(y) => (anchor_decades.then_some(*y), false),
+            TimeKind::FromExplicit(k) => match explicit.first() {
+                Some(&y) => (i16::try_from(i32::from(y) + k).ok(), true),
+                None => (published.and_then(|p| i16::try_from(i32::from(p.year()) + k).ok()), true),
+            },
+            other => (published.and_then(|p| resolve_relative(other, p, future)), true),
+        };
+        if let Some(year) = year {
+            out.push(Anchor { year, relative, span: t.span.clone() });
+        }
+    }
+    out
+}
+
+fn add_months(p: Date, months: i32) -> Option<Date> {
+    p.first_of_month().checked_add(months.months()).ok()
+}
+
+fn resolve_relative(kind: &TimeKind, p: Date, future: bool) -> Option<i16> {
+    let y = i32::from(p.year());
+    let m = i32::from(p.month());
+    let year = match kind {
+        TimeKind::YearOffset(k) => y + k,
+        TimeKind::DayOffset(k) => i32::from(p.checked_add(i64::from(*k).days()).ok()?.year()),
+        TimeKind::MonthOffset(k) => i32::from(add_months(p, *k)?.year()),
+        TimeKind::QuarterOffset(k) => i32::from(add_months(p, 3 * k)?.year()),
+        TimeKind::Month { month, mode, fixed } => {
+            let month = i32::from(*month);
+            match (fixed, mode) {
+                (Some(k), _) => y + k,
+                (None, MonthMode::This) => y,
+                (None, MonthMode::Last) => if month < m - 1 { y } else { y - 1 },
+                (None, MonthMode::Next) => if month > m { y } else { y + 1 },
+                (None, MonthMode::Plain) if future => if month >= m { y } else { y + 1 },
+                (None, MonthMode::Plain) => if month <= m { y } else { y - 1 },
+            }
+        }
+        TimeKind::Weekday(wd) => {
+            let back = (i64::from(p.weekday().to_monday_zero_offset()) - i64::from(wd.to_monday_zero_offset())).rem_euclid(7);
+            let days = if future { (7 - back) % 7 } else { -back };
+            i32::from(p.checked_add(days.days()).ok()?.year())
+        }
+        TimeKind::Explicit(_) | TimeKind::Decade(_) | TimeKind::FromExplicit(_) => return None,
+    };
+    i16::try_from(year).ok()
+}
+
+/// True when the sentence speaks of the future (`will`, `by August`, `is expected to` …).
+pub fn speaks_of_future(sentence: &str) -> bool {
+    FUTURE.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(s: &str, published: Option<&str>) -> Vec<i16> {
+        let p = published.map(|d| d.parse::<Date>().unwrap());
+        let t = find_times(s, 0);
+        let mut y: Vec<i16> = resolve(&t, p, speaks_of_future(s), false).into_iter().map(|a| a.year).collect();
+        y.sort();
+        y.dedup();
+        y
+    }
+
+    #[test]
+    fn explicit_years_and_non_years() {
+        assert_eq!(years("in 2019 and by 2020", None), vec![2019, 2020]);
+        assert_eq!(years("since 2015, January 2020, May 22, 1995", None), vec![1995, 2015, 2020]);
+        assert_eq!(years("summer 2020 and 2010 levels and the 2000 Olympics", None), vec![2000, 2010, 2020]);
+        assert_eq!(years("it cost $2021 and 12,2019 units", None), Vec::<i16>::new());
+        assert_eq!(years("Windows 8 and 5G and Orion 1980 shares", None), Vec::<i16>::new());
+        assert_eq!(years("2000 people marched", None), Vec::<i16>::new());
+        assert_eq!(years("In 2019, China grew", None), vec![2019]);
+    }
+
+    #[test]
+    fn ranges_give_both_ends() {
+        assert_eq!(years("the 1979-1989 war", None), vec![1979, 1989]);
+        assert_eq!(years("the 2000-01 financial year", None), vec![2000, 2001]);
+    }
+
+    #[test]
+    fn decades_are_time_expressions_without_a_year() {
+        assert_eq!(years("in the late 1970s", None), Vec::<i16>::new());
+        let t = find_times("in the 1990s", 0);
+        assert!(matches!(t[0].kind, TimeKind::Decade(1990)));
+        assert_eq!(resolve(&t, None, false, true)[0].year, 1990);
+    }
+
+    #[test]
+    fn relative_years() {
+        let p = Some("2020-08-07");
+        assert_eq!(years("this year", p), vec![2020]);
+        assert_eq!(years("last year", p), vec![2019]);
+        assert_eq!(years("next year", p), vec![2021]);
+        assert_eq!(years("three years ago", p), vec![2017]);
+        assert_eq!(years("in recent months", p), vec![2020]);
+        assert_eq!(years("last week", Some("2020-01-03")), vec![2019]);
+        assert_eq!(years("yesterday", Some("2020-01-01")), vec![2019]);
+        assert_eq!(years("last month", Some("2020-01-15")), vec![2019]);
+        assert_eq!(years("the first quarter", p), vec![2020]);
+        assert_eq!(years("by the end of the month", p), vec![2020]);
+        assert_eq!(years("last quarter", Some("2020-02-01")), vec![2019]);
+        assert_eq!(years("relative years are unknown without a date: last year", None), Vec::<i16>::new());
+    }
+
+    #[test]
+    fn months_without_a_year() {
+        let p = Some("2020-08-07");
+        assert_eq!(years("in August", p), vec![2020]);
+        assert_eq!(years("in November", p), vec![2019]);
+        assert_eq!(years("it will be banned starting from September", p), vec![2020]);
+        assert_eq!(years("he will be elected in November", p), vec![2020]);
+        assert_eq!(years("by July", p), vec![2021]);
+        assert_eq!(years("last February", Some("1998-03-01")), vec![1997]);
+        assert_eq!(years("last January", Some("1998-03-01")), vec![1998]);
+        assert_eq!(years("in April next year", Some("1998-12-05")), vec![1999]);
+        assert_eq!(years("Back in May", Some("2014-06-01")), vec![2014]);
+        assert_eq!(years("Theresa May said", p), Vec::<i16>::new());
+        assert_eq!(years("it may rain", p), Vec::<i16>::new());
+    }
+
+    #[test]
+    fn following_year_counts_from_the_explicit_year() {
+        assert_eq!(years("on May 22, 1995 and the following year", Some("2010-01-01")), vec![1995, 1996]);
+        assert_eq!(years("a year later", Some("2010-01-01")), vec![2011]);
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_most_recent_one() {
+        // 2020-01-02 is a Thursday; the Tuesday before it is 2019-12-31.
+        assert_eq!(years("on Tuesday", Some("2020-01-02")), vec![2019]);
+        assert_eq!(years("on Wednesday", Some("2020-01-02")), vec![2020]);
+    }
+}

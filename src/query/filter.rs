@@ -1,0 +1,195 @@
+//! Filters (free text, countries, year range, evidence) and the year × country aggregate.
+
+use super::corpus_index::{Cell, Corpus};
+use crate::extract::Evidence;
+use crate::extract::gazetteer::{CountryId, gazetteer};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A year, or undated. Sorted with every year before undated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum YearKey {
+    Year(i16),
+    Undated,
+}
+
+impl YearKey {
+    pub fn from_year(y: Option<i16>) -> Self {
+        y.map_or(YearKey::Undated, YearKey::Year)
+    }
+}
+
+/// What the user filters on. Saved in the settings, so every field has a default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Case-insensitive text in the title or body.
+    pub text: String,
+    /// ISO codes; empty = all countries.
+    pub countries: BTreeSet<String>,
+    pub year_min: Option<i16>,
+    pub year_max: Option<i16>,
+    /// Only events whose year is stated explicitly.
+    pub explicit_only: bool,
+    /// Only undated events.
+    pub undated_only: bool,
+}
+
+/// How the article list is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortKey {
+    #[default]
+    File,
+    Title,
+    Published,
+    Events,
+}
+
+/// year × country → number of events.
+pub type Counts = BTreeMap<(YearKey, CountryId), u32>;
+
+/// The articles that pass a filter and the aggregate of their events that pass it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryResult {
+    /// Indices into `Corpus::entries`.
+    pub rows: Vec<usize>,
+    pub counts: Counts,
+    /// Events that pass the filter, per row (same order as `rows`).
+    pub row_events: Vec<u32>,
+}
+
+impl QueryResult {
+    pub fn total_events(&self) -> u64 {
+        self.counts.values().map(|&c| u64::from(c)).sum()
+    }
+}
+
+/// A compiled case-insensitive text query.
+pub struct TextMatcher {
+    regex: Option<regex::Regex>,
+}
+
+impl TextMatcher {
+    pub fn new(query: &str) -> Self {
+        let q = query.trim();
+        let regex = (!q.is_empty())
+            .then(|| regex::RegexBuilder::new(&regex::escape(q)).case_insensitive(true).build().ok())
+            .flatten();
+        Self { regex }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.regex.is_none()
+    }
+
+    pub fn matches(&self, title: &str, body: &str) -> bool {
+        self.regex.as_ref().is_none_or(|r| r.is_match(title) || r.is_match(body))
+    }
+}
+
+impl Filter {
+    /// True when a filter on events (not only on text) is set.
+    pub fn filters_events(&self) -> bool {
+        !self.countries.is_empty() || self.year_min.is_some() || self.year_max.is_some() || self.explicit_only || self.undated_only
+    }
+
+    fn country_ids(&self) -> Option<Vec<CountryId>> {
+        (!self.countries.is_empty()).then(|| self.countries.iter().filter_map(|c| gazetteer().id(c)).collect())
+    }
+
+    /// Whether one cell passes the event filters.
+    fn cell_passes(&self, cell: &Cell, countries: Option<&[CountryId]>) -> bool {
+        if countries.is_some_and(|c| !c.contains(&cell.country)) {
+            return false;
+        }
+        if self.undated_only {
+            return cell.year.is_none();
+        }
+        if self.explicit_only && cell.evidence != Evidence::Explicit {
+            return false;
+        }
+        if self.year_min.is_some() || self.year_max.is_some() {
+            let Some(y) = cell.year else { return false };
+            if self.year_min.is_some_and(|m| y < m) || self.year_max.is_some_and(|m| y > m) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Run the filter over the corpus. `text_hits`, when given, is the precomputed set of rows
+    /// that match the text query (so a country click does not rescan text).
+    pub fn run(&self, corpus: &Corpus, text_hits: Option<&[usize]>) -> QueryResult {
+        let countries = self.country_ids();
+        let countries = countries.as_deref();
+        let matcher = TextMatcher::new(&self.text);
+        let candidates: Box<dyn Iterator<Item = usize>> = match text_hits {
+            Some(rows) => Box::new(rows.iter().copied()),
+            None => Box::new(0..corpus.entries.len()),
+        };
+        let mut result = QueryResult::default();
+        let filters_events = self.filters_events();
+        for i in candidates {
+            let Some(entry) = corpus.entries.get(i) else { continue };
+            if text_hits.is_none() && !matcher.matches(&entry.article.meta.title, &entry.article.text) {
+                continue;
+            }
+            let mut n = 0u32;
+            for cell in &entry.cells {
+                if self.cell_passes(cell, countries) {
+                    *result.counts.entry((YearKey::from_year(cell.year), cell.country)).or_insert(0) += cell.count;
+                    n += cell.count;
+                }
+            }
+            if filters_events && n == 0 {
+                continue;
+            }
+            result.rows.push(i);
+            result.row_events.push(n);
+        }
+        result
+    }
+
+    /// Rows whose title or body contains the text query (all rows when it is empty). When
+    /// `narrow` holds the hits of a shorter query this one extends, only those are searched.
+    pub fn text_hits(&self, corpus: &Corpus, narrow: Option<&[usize]>) -> Vec<usize> {
+        let matcher = TextMatcher::new(&self.text);
+        let test = |i: usize| corpus.entries.get(i).is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text));
+        use rayon::prelude::*;
+        match narrow {
+            Some(rows) => rows.par_iter().copied().filter(|&i| test(i)).collect(),
+            None => (0..corpus.entries.len()).into_par_iter().filter(|&i| test(i)).collect(),
+        }
+    }
+
+    /// Events of one (year, country) cell of the aggregate, as (row, sentence index) pairs, so
+    /// the window can list the sentences behind a bar.
+    pub fn events_in_cell(&self, corpus: &Corpus, rows: &[usize], year: YearKey, country: CountryId) -> Vec<(usize, u32)> {
+        let countries = self.country_ids();
+        let mut out = Vec::new();
+        for &i in rows {
+            let Some(entry) = corpus.entries.get(i) else { continue };
+            for e in &entry.analysis.events {
+                let cell = Cell { year: e.year, country: e.country, evidence: e.evidence, count: 1 };
+                if e.country == country && YearKey::from_year(e.year) == year && self.cell_passes(&cell, countries.as_deref()) {
+                    out.push((i, e.sentence));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Sort rows (indices into the corpus) by a column.
+pub fn sort_rows(corpus: &Corpus, rows: &mut [usize], key: SortKey, descending: bool) {
+    let e = &corpus.entries;
+    match key {
+        SortKey::File => rows.sort_by(|&a, &b| e[a].article.file.cmp(&e[b].article.file)),
+        SortKey::Title => rows.sort_by_cached_key(|&a| e[a].article.title_lower.clone()),
+        SortKey::Published => rows.sort_by_key(|&a| e[a].published()),
+        SortKey::Events => rows.sort_by_key(|&a| e[a].event_count()),
+    }
+    if descending {
+        rows.reverse();
+    }
+}

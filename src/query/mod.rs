@@ -1,0 +1,9 @@
+//! The loaded corpus and the queries the window runs on every keystroke: filter articles and
+//! aggregate their events into a year × country table, without rescanning text for anything
+//! but the free-text filter.
+
+mod corpus_index;
+mod filter;
+
+pub use corpus_index::{Corpus, Cell, ArticleEntry};
+pub use filter::{Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows};
