@@ -1,0 +1,143 @@
+//! The left panel: filters above a virtualised, sortable article list.
+
+use super::{App, Command};
+use crate::extract::gazetteer::gazetteer;
+use crate::query::{SortKey, YearKey};
+use eframe::egui;
+use std::collections::BTreeMap;
+
+const ROW_HEIGHT: f32 = 40.0;
+
+pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
+    filters_ui(app, ui);
+    ui.separator();
+    let shown = app.view.sorted.len();
+    ui.horizontal(|ui| {
+        ui.strong(format!("{shown} of {} articles", app.corpus.len()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            sort_button(app, ui, SortKey::Events, "Events");
+            sort_button(app, ui, SortKey::Published, "Date");
+            sort_button(app, ui, SortKey::Title, "Title");
+            sort_button(app, ui, SortKey::File, "File");
+            ui.weak("Sort:");
+        });
+    });
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().id_salt("article-list").auto_shrink([false, false]).show_rows(ui, ROW_HEIGHT, shown, |ui, range| {
+        for pos in range {
+            let Some(&row) = app.view.sorted.get(pos) else { continue };
+            let Some(entry) = app.corpus.entries.get(row) else { continue };
+            let events = app.view.result.row_events.get(app.view.result.rows.iter().position(|&r| r == row).unwrap_or(usize::MAX)).copied().unwrap_or(0);
+            let date = entry.published().map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let source = entry.article.meta.source.clone().unwrap_or_else(|| entry.article.file.clone());
+            let selected = app.selected == Some(row);
+            let title = &entry.article.meta.title;
+            let text = format!("{title}\n{date} · {source} · {events} events");
+            let response = ui.add_sized([ui.available_width(), ROW_HEIGHT - 4.0], egui::Button::selectable(selected, text).truncate());
+            let response = response.accessible_name(format!("{title}, {date}, {source}, {events} events"));
+            if response.clicked() {
+                commands.push(Command::SelectArticle(row));
+            }
+            if selected && app.scroll_list_to_selection {
+                response.scroll_to_me(None);
+            }
+            response.context_menu(|ui| {
+                if ui.button("Remove from corpus").clicked() {
+                    commands.push(Command::RemoveArticle(row));
+                    ui.close();
+                }
+            });
+        }
+    });
+    app.scroll_list_to_selection = false;
+    for c in commands {
+        app.push(c);
+    }
+}
+
+fn sort_button(app: &mut App, ui: &mut egui::Ui, key: SortKey, label: &str) {
+    let active = app.settings.sort == key;
+    let arrow = if active { if app.settings.sort_descending { " ⏷" } else { " ⏶" } } else { "" };
+    let response = ui.selectable_label(active, format!("{label}{arrow}")).accessible_name(format!("Sort by {label}"));
+    if response.clicked() {
+        if active {
+            app.settings.sort_descending = !app.settings.sort_descending;
+        } else {
+            app.settings.sort = key;
+            app.settings.sort_descending = matches!(key, SortKey::Events);
+        }
+        app.resort();
+    }
+}
+
+fn filters_ui(app: &mut App, ui: &mut egui::Ui) {
+    let filter = &mut app.settings.filter;
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter:");
+        let edit = egui::TextEdit::singleline(&mut filter.text).hint_text("text in title or body (Ctrl+F)").desired_width(f32::INFINITY);
+        let response = ui.add(edit).labelled_by(label.id);
+        if app.focus_filter {
+            response.request_focus();
+            app.focus_filter = false;
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Years:");
+        let mut min = filter.year_min.map(|y| y.to_string()).unwrap_or_default();
+        let mut max = filter.year_max.map(|y| y.to_string()).unwrap_or_default();
+        let r1 = ui.add(egui::TextEdit::singleline(&mut min).desired_width(48.0).hint_text("from")).labelled_by(label.id).accessible_name("From year");
+        ui.label("–");
+        let r2 = ui.add(egui::TextEdit::singleline(&mut max).desired_width(48.0).hint_text("to")).accessible_name("To year");
+        if r1.changed() {
+            filter.year_min = min.trim().parse().ok();
+        }
+        if r2.changed() {
+            filter.year_max = max.trim().parse().ok();
+        }
+        ui.checkbox(&mut filter.explicit_only, "Explicit years only");
+        ui.checkbox(&mut filter.undated_only, "Undated only");
+    });
+    // Countries with their counts in the current view, most events first.
+    let gaz = gazetteer();
+    let mut totals: BTreeMap<u16, u32> = BTreeMap::new();
+    for ((_, c), n) in &app.view.result.counts {
+        *totals.entry(*c).or_insert(0) += n;
+    }
+    let mut ranked: Vec<(u16, u32)> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let chosen: Vec<String> = filter.countries.iter().cloned().collect();
+    let summary = if chosen.is_empty() { "All countries".to_string() } else { chosen.join(", ") };
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let label = ui.label("Countries:");
+        let response = egui::ComboBox::from_id_salt("country-filter")
+            .selected_text(summary)
+            .width(ui.available_width() - 8.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(chosen.is_empty(), "All countries").clicked() {
+                    for c in &chosen {
+                        commands.push(Command::ToggleCountry(c.clone()));
+                    }
+                }
+                for code in &chosen {
+                    if !ranked.iter().any(|(id, _)| gaz.code(*id) == code) {
+                        let _ = ui.selectable_label(true, format!("{code} (0)")).clicked().then(|| commands.push(Command::ToggleCountry(code.clone())));
+                    }
+                }
+                for (id, n) in &ranked {
+                    let c = gaz.country(*id);
+                    let on = chosen.contains(&c.code);
+                    if ui.selectable_label(on, format!("{} {} ({n})", c.code, c.name)).clicked() {
+                        commands.push(Command::ToggleCountry(c.code.clone()));
+                    }
+                }
+            });
+        response.response.labelled_by(label.id);
+    });
+    if app.view.result.counts.keys().any(|(y, _)| *y == YearKey::Undated) && !app.settings.filter.undated_only {
+        ui.weak("Tip: tick “Undated only” to find articles that need a date.");
+    }
+    for c in commands {
+        app.push(c);
+    }
+}

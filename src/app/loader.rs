@@ -1,0 +1,127 @@
+//! Background loading: a named thread reads, decodes and analyses files in parallel and sends
+//! batches of articles and problems back; the window polls it every frame and can cancel it.
+
+use crate::corpus::{LoadError, collect_files, load_file_catching};
+use crate::extract::ExtractOptions;
+use crate::query::ArticleEntry;
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Files per batch: small enough that the window shows partial counts often.
+const BATCH: usize = 256;
+
+/// A message from the loader thread.
+pub enum LoadMsg {
+    Started { total: usize },
+    Batch { entries: Vec<ArticleEntry>, problems: Vec<LoadError>, done: usize, current: String },
+    Finished { cancelled: bool },
+}
+
+/// A running load.
+pub struct LoadJob {
+    rx: Receiver<LoadMsg>,
+    cancel: Arc<AtomicBool>,
+    pub total: usize,
+    pub done: usize,
+    pub current: String,
+}
+
+/// The article key used for date corrections and removals: the canonical path, or `seed:NAME`.
+pub fn article_key(origin: &crate::corpus::ArticleOrigin) -> String {
+    match origin {
+        crate::corpus::ArticleOrigin::Seed(n) => format!("seed:{n}"),
+        crate::corpus::ArticleOrigin::File(p) => p.display().to_string(),
+        crate::corpus::ArticleOrigin::Memory(n) => format!("memory:{n}"),
+    }
+}
+
+impl LoadJob {
+    /// Start loading `paths` on a background thread. `already` are canonical paths in the
+    /// corpus (not loaded twice); `corrections` are date corrections by article key.
+    pub fn start(
+        paths: Vec<PathBuf>,
+        already: HashSet<PathBuf>,
+        corrections: HashMap<String, Option<Date>>,
+        options: ExtractOptions,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Self> {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = cancel.clone();
+        std::thread::Builder::new().name("techdivide-loader".into()).spawn(move || {
+            let (files, problems) = collect_files(&paths, &already);
+            let _ = tx.send(LoadMsg::Started { total: files.len() });
+            if !problems.is_empty() {
+                let _ = tx.send(LoadMsg::Batch { entries: Vec::new(), problems, done: 0, current: String::new() });
+            }
+            let mut done = 0;
+            for chunk in files.chunks(BATCH) {
+                if stop.load(Ordering::Relaxed) {
+                    let _ = tx.send(LoadMsg::Finished { cancelled: true });
+                    wake();
+                    return;
+                }
+                let results: Vec<Result<ArticleEntry, LoadError>> = chunk
+                    .par_iter()
+                    .map(|path| {
+                        let article = load_file_catching(path)?;
+                        let corrected = corrections.get(&article_key(&article.origin)).copied();
+                        std::panic::catch_unwind(|| ArticleEntry::new(article, corrected, options)).map_err(|_| LoadError::Crashed {
+                            path: path.clone(),
+                            reason: "the extractor panicked".into(),
+                        })
+                    })
+                    .collect();
+                done += chunk.len();
+                let mut entries = Vec::new();
+                let mut problems = Vec::new();
+                for r in results {
+                    match r {
+                        Ok(e) => entries.push(e),
+                        Err(e) => problems.push(e),
+                    }
+                }
+                let current = chunk.last().map(|p| p.display().to_string()).unwrap_or_default();
+                if tx.send(LoadMsg::Batch { entries, problems, done, current }).is_err() {
+                    return;
+                }
+                wake();
+            }
+            let _ = tx.send(LoadMsg::Finished { cancelled: false });
+            wake();
+        })?;
+        Ok(Self { rx, cancel, total: 0, done: 0, current: String::new() })
+    }
+
+    /// Ask the loader to stop after the current batch.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Messages waiting now, without blocking; `None` once the thread is gone.
+    pub fn poll(&mut self) -> Option<Vec<LoadMsg>> {
+        let mut out = Vec::new();
+        loop {
+            match self.rx.try_recv() {
+                Ok(m) => {
+                    match &m {
+                        LoadMsg::Started { total } => self.total = *total,
+                        LoadMsg::Batch { done, current, .. } => {
+                            self.done = *done;
+                            self.current.clone_from(current);
+                        }
+                        LoadMsg::Finished { .. } => {}
+                    }
+                    out.push(m);
+                }
+                Err(TryRecvError::Empty) => return Some(out),
+                Err(TryRecvError::Disconnected) => return if out.is_empty() { None } else { Some(out) },
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The small `Settings` struct saved between runs (never the corpus), and its file: JSON in the
+//! app's data folder, written atomically, with a corrupt file kept aside as a backup.
+
+use crate::query::{Filter, SortKey};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Version of the settings layout; older files load field by field thanks to `serde(default)`.
+pub const SETTINGS_VERSION: u32 = 1;
+pub const SETTINGS_FILE: &str = "settings.json";
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Chart options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartOptions {
+    /// Show undated events as their own bar.
+    pub show_undated: bool,
+    /// Show each country's share of the year's events instead of counts.
+    pub share: bool,
+    /// How many countries get their own colour; the rest are "other".
+    pub top_n: usize,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        Self { show_undated: true, share: false, top_n: 8 }
+    }
+}
+
+/// Everything the user opened, corrected or configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub version: u32,
+    /// Files and folders the user added (re-loaded at start).
+    pub opened_paths: Vec<PathBuf>,
+    /// Paths the user removed from the corpus (kept out when their folder is re-loaded).
+    pub removed: BTreeSet<String>,
+    /// Published-date corrections by article key; `None` = "no date".
+    pub date_corrections: BTreeMap<String, Option<String>>,
+    pub filter: Filter,
+    pub chart: ChartOptions,
+    pub sort: SortKey,
+    pub sort_descending: bool,
+    pub list_width: f32,
+    pub chart_height: f32,
+    pub theme: ThemeChoice,
+    pub anchor_decades: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            version: SETTINGS_VERSION,
+            opened_paths: Vec::new(),
+            removed: BTreeSet::new(),
+            date_corrections: BTreeMap::new(),
+            filter: Filter::default(),
+            chart: ChartOptions::default(),
+            sort: SortKey::default(),
+            sort_descending: false,
+            list_width: 420.0,
+            chart_height: 300.0,
+            theme: ThemeChoice::default(),
+            anchor_decades: false,
+        }
+    }
+}
+
+/// What happened when the settings were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsLoad {
+    /// No file yet: defaults.
+    Fresh,
+    Loaded,
+    /// The file could not be read as settings; it was moved to `backup`.
+    Corrupt { reason: String, backup: PathBuf },
+}
+
+impl Settings {
+    /// Read settings from `dir/settings.json`. A truncated, garbage or unreadable file gives
+    /// defaults and is renamed to `settings.json.bad-<n>` so nothing is lost.
+    pub fn load(dir: &Path) -> (Self, SettingsLoad) {
+        let path = dir.join(SETTINGS_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Self::default(), SettingsLoad::Fresh),
+            Err(e) => return (Self::default(), backup(&path, e.to_string())),
+        };
+        match serde_json::from_str::<Settings>(&text) {
+            Ok(mut s) => {
+                s.version = SETTINGS_VERSION;
+                (s, SettingsLoad::Loaded)
+            }
+            Err(e) => (Self::default(), backup(&path, e.to_string())),
+        }
+    }
+
+    /// Write settings atomically: a temporary file in the same folder, synced, then renamed over
+    /// the old one. A crash at any point leaves the last good file.
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        let tmp = dir.join(format!("{SETTINGS_FILE}.tmp-{}", std::process::id()));
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(json.as_bytes())?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp, dir.join(SETTINGS_FILE)).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+    }
+}
+
+fn backup(path: &Path, reason: String) -> SettingsLoad {
+    let mut n = 1;
+    let backup = loop {
+        let candidate = path.with_extension(format!("json.bad-{n}"));
+        if !candidate.exists() || n > 1000 {
+            break candidate;
+        }
+        n += 1;
+    };
+    let _ = std::fs::rename(path, &backup);
+    SettingsLoad::Corrupt { reason, backup }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_every_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Settings::default();
+        s.opened_paths.push(PathBuf::from("/tmp/a.txt"));
+        s.date_corrections.insert("seed:003".into(), Some("2020-09-01".into()));
+        s.filter.text = "huawei".into();
+        s.chart.share = true;
+        s.theme = ThemeChoice::Dark;
+        s.save(dir.path()).unwrap();
+        let (back, how) = Settings::load(dir.path());
+        assert_eq!(how, SettingsLoad::Loaded);
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn garbage_truncated_and_old_files_never_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SETTINGS_FILE);
+        std::fs::write(&path, "{\"opened_paths\": [\"/a\"], \"filter\": {\"te").unwrap();
+        let (s, how) = Settings::load(dir.path());
+        assert_eq!(s, Settings::default());
+        let SettingsLoad::Corrupt { backup, .. } = how else { panic!("expected corrupt: {how:?}") };
+        assert!(backup.exists(), "the bad file is kept");
+        assert!(!path.exists());
+        // An old file with fewer fields (and an unknown one) loads what it has.
+        std::fs::write(&path, "{\"version\": 0, \"opened_paths\": [\"/a\"], \"gone\": 3}").unwrap();
+        let (s, how) = Settings::load(dir.path());
+        assert_eq!(how, SettingsLoad::Loaded);
+        assert_eq!(s.opened_paths, vec![PathBuf::from("/a")]);
+        assert_eq!(s.chart, ChartOptions::default());
+    }
+
+    #[test]
+    fn a_crash_during_save_leaves_the_last_good_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Settings::default();
+        s.filter.text = "good".into();
+        s.save(dir.path()).unwrap();
+        // A save that died after writing its temporary file but before the rename:
+        std::fs::write(dir.path().join(format!("{SETTINGS_FILE}.tmp-99999")), "{ half a fi").unwrap();
+        let (back, how) = Settings::load(dir.path());
+        assert_eq!(how, SettingsLoad::Loaded);
+        assert_eq!(back.filter.text, "good");
+    }
+}
