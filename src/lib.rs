@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod query;

@@ -204,7 +204,7 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
             let dark = ui.visuals().dark_mode;
             let color = cell.countries.first().map(|c| country_color(*c, dark)).unwrap_or(egui::Color32::GRAY);
             let response = ui.horizontal(|ui| {
-                ui.colored_label(color, "■");
+                ui.label(egui::RichText::new("    ").background_color(color));
                 ui.add(egui::Button::new(egui::RichText::new(&label)).truncate().frame(false))
             });
             let r = response.inner.accessible_name(label.clone()).on_hover_text(&text);

@@ -57,7 +57,7 @@ pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn sort_button(app: &mut App, ui: &mut egui::Ui, key: SortKey, label: &str) {
     let active = app.settings.sort == key;
-    let arrow = if active { if app.settings.sort_descending { " ⏷" } else { " ⏶" } } else { "" };
+    let arrow = if active { if app.settings.sort_descending { " (desc)" } else { " (asc)" } } else { "" };
     let response = ui.selectable_label(active, format!("{label}{arrow}")).accessible_name(format!("Sort by {label}"));
     if response.clicked() {
         if active {

@@ -559,7 +559,7 @@ impl App {
             }
             if !self.notifications.is_empty() {
                 ui.separator();
-                ui.label(format!("⚠ {} notifications", self.notifications.len()));
+                ui.label(format!("{} notifications", self.notifications.len()));
             }
         });
     }

@@ -38,11 +38,11 @@ pub fn notifications_ui(ui: &mut egui::Ui, items: &[Notification], commands: &mu
                 for (i, n) in items.iter().enumerate().rev().take(SHOWN) {
                     ui.horizontal(|ui| {
                         let (icon, color) = match n.level {
-                            Level::Info => ("ℹ", ui.visuals().text_color()),
-                            Level::Warning => ("⚠", ui.visuals().warn_fg_color),
-                            Level::Error => ("⛔", ui.visuals().error_fg_color),
+                            Level::Info => ("Info:", ui.visuals().text_color()),
+                            Level::Warning => ("Warning:", ui.visuals().warn_fg_color),
+                            Level::Error => ("Error:", ui.visuals().error_fg_color),
                         };
-                        if ui.small_button("✕").accessible_name(format!("Dismiss: {}", n.text)).clicked() {
+                        if ui.small_button("Dismiss").accessible_name(format!("Dismiss: {}", n.text)).clicked() {
                             commands.push(Command::DismissNotification(i));
                         }
                         ui.colored_label(color, icon);

@@ -114,6 +114,11 @@ fn is_boilerplate(line: &str) -> bool {
     if BOILERPLATE.contains(&l.as_str()) {
         return true;
     }
+    // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
+    let parts: Vec<&str> = line.split(['|', '›', '»']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() >= 2 && parts.iter().all(|p| word_count(p) <= 3 && !ends_sentence(p)) {
+        return true;
+    }
     let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
     let cookie = l.contains("cookie") && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
     bullet || cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)

@@ -49,6 +49,13 @@ const PLACE_NOUNS: &[&str] = &[
 const GOVERNMENT_NOUNS: &[&str] = &[
     "government", "regime", "administration", "authorities", "leadership", "officials",
 ];
+/// Words that make a capitalised name a state body, not a company (`Saudi Oil Minister`).
+const STATE_WORDS: &[&str] = &[
+    "Minister", "Ministers", "Ministry", "Department", "Commission", "Force", "Forces", "Army",
+    "Navy", "Embassy", "Government", "Council", "Agency", "Authority", "Regulatory", "Secretary",
+    "Office", "Parliament", "Senate", "Court", "Police", "Guard", "Coast", "Central", "National",
+    "State", "Federal", "Ambassador", "Consulate", "President", "Prime",
+];
 /// Words before a demonym that make it a language (`in Spanish`, `translated into Chinese`).
 const LANGUAGE_CUES: &[&str] = &[
     "in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learning", "learned",
@@ -121,7 +128,7 @@ pub fn find_mentions(gaz: &Gazetteer, sentence: &str, offset: usize) -> Vec<Ment
         if sentence[range.end..].starts_with('$') {
             continue;
         }
-        if !context_allows(gaz, sentence, range.clone(), pattern.kind, pattern.exact_case, country, &out) {
+        if !context_allows(gaz, sentence, range.clone(), pattern.kind, pattern.exact_case, country) {
             continue;
         }
         out.push(Mention { span: offset + range.start..offset + range.end, country, kind: pattern.kind });
@@ -136,7 +143,6 @@ fn context_allows(
     kind: PatternKind,
     exact: bool,
     country: CountryId,
-    earlier: &[Mention],
 ) -> bool {
     let surface = &s[range.clone()];
     let (prev, prev_punct) = word_before(s, range.start);
@@ -149,7 +155,9 @@ fn context_allows(
 
     // Names that are also common words or people's names: only capitalised and alone.
     let mixed_case = surface.chars().any(char::is_lowercase);
-    if exact && mixed_case && (prev_is_name || next_is_name) && kind != PatternKind::Institution {
+    // (Demonyms only look left: `Kiwi PM` is still a New Zealander.)
+    let next_blocks = next_is_name && kind != PatternKind::Demonym;
+    if exact && mixed_case && (prev_is_name || next_blocks) && kind != PatternKind::Institution {
         return false;
     }
     // A country word followed by a company word inside a capitalised name: a company.
@@ -157,7 +165,7 @@ fn context_allows(
         let mut pos = range.end;
         for _ in 0..3 {
             let (w, punct) = word_after(s, pos);
-            if punct || !capitalised(w) {
+            if punct || !capitalised(w) || STATE_WORDS.contains(&w) {
                 break;
             }
             if gaz.is_company_word(w) || gaz.is_company_word(&format!("{w}.")) {
@@ -179,20 +187,24 @@ fn context_allows(
             if s[range.end..].starts_with("-language") || s[range.end..].starts_with("-speaking") || next_lower == "language" {
                 return false;
             }
-            if !prev_punct && LANGUAGE_CUES.contains(&prev_lower.as_str()) && (next_punct || next.is_empty() || FUNCTION_WORDS.contains(&next_lower.as_str())) {
+            let alone = next_punct || next.is_empty() || FUNCTION_WORDS.contains(&next_lower.as_str());
+            if !prev_punct && LANGUAGE_CUES.contains(&prev_lower.as_str()) && alone {
                 return false;
+            }
+            // The second of two languages: `in Spanish and Portuguese`.
+            if !prev_punct && matches!(prev_lower.as_str(), "and" | "or") && alone {
+                let (first, _) = word_before(s, range.start - prev.len() - 1);
+                let (cue, _) = word_before(s, range.start - prev.len() - 1 - first.len() - 1);
+                if LANGUAGE_CUES.contains(&cue.to_lowercase().as_str()) && capitalised(first) {
+                    return false;
+                }
             }
             true
         }
         PatternKind::Capital => capital_stands_for_state(s, range, &prev_lower, prev_punct, prev_is_name, &next_lower, next_punct, next_is_name),
         PatternKind::Institution => {
             // Another country's body: `Peru's Congress`, `the Philippine Congress`.
-            if let Some(last) = earlier.last() {
-                let gap = &s[..range.start];
-                let owner_gap = gap.len() >= last.span.end.saturating_sub(0);
-                let _ = owner_gap;
-            }
-            !owned_by_other(s, range.start, country, earlier, gaz) && !(prev_is_name && exact)
+            !owned_by_other(gaz, s, range.start, country) && !(prev_is_name && exact)
         }
         PatternKind::Name | PatternKind::Blocker => true,
     }
@@ -203,22 +215,18 @@ fn is_sentence_word(w: &str) -> bool {
     matches!(w, "The" | "A" | "An" | "In" | "On" | "At" | "And" | "But" | "For" | "With" | "From" | "To" | "By" | "Of" | "As" | "If" | "When" | "While" | "After" | "Before" | "Since" | "Both" | "Then" | "That" | "This" | "Why" | "How" | "What" | "Meanwhile" | "However" | "Said" | "Says")
 }
 
-fn owned_by_other(s: &str, start: usize, country: CountryId, earlier: &[Mention], _gaz: &Gazetteer) -> bool {
-    // Mentions in `earlier` have article-absolute spans; compare on the sentence text instead.
+fn owned_by_other(gaz: &Gazetteer, s: &str, start: usize, country: CountryId) -> bool {
     let head = s[..start].trim_end();
     let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head).trim_end();
-    let _ = earlier;
-    let gaz = super::gazetteer::gazetteer();
-    // The phrase right before the institution: is it a country word of another country?
-    for m in gaz.automaton.find_iter(head) {
-        if m.end() == head.len() {
+    // Is the phrase right before the institution a country word of another country?
+    gaz.automaton
+        .find_iter(head)
+        .filter(|m| m.end() == head.len())
+        .filter_map(|m| {
             let p = &gaz.patterns[m.pattern().as_usize()];
-            if let Some(c) = p.country {
-                return c != country && p.kind != PatternKind::Capital;
-            }
-        }
-    }
-    false
+            p.country.filter(|_| p.kind != PatternKind::Capital)
+        })
+        .any(|c| c != country)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -331,6 +339,7 @@ mod tests {
         assert_eq!(codes("the Middle East and Southeast Asia"), Vec::<String>::new());
         assert_eq!(codes("the East China Sea"), Vec::<String>::new());
         assert_eq!(codes("translated into Chinese."), Vec::<String>::new());
+        assert_eq!(codes("released in Spanish and Portuguese."), Vec::<String>::new());
         assert_eq!(codes("in Chinese firms"), vec!["CN"]);
         assert_eq!(codes("Press Trust of India"), vec!["IN"]);
         assert_eq!(codes("the Australian Stock Exchange"), vec!["AU"]);

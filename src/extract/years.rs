@@ -70,6 +70,9 @@ const YEAR_LEADERS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "As", "For", "Last", "This", "Next", "At", "On", "Year",
+    // Named events and plans carry their year (`Euro 2000`, `Expo 2010`, `Vision 2030`).
+    "Euro", "Expo", "Olympics", "Games", "Cup", "Vision", "Agenda", "Census", "Election",
+    "Elections", "Budget", "Plan", "Summit", "Class", "Season", "Fiscal", "Jubilee",
 ];
 
 fn re(p: &str) -> Regex {
@@ -79,7 +82,7 @@ fn re(p: &str) -> Regex {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?\b"));
 static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\b((?:19|20)\d0)s\b|['’](\d0)s\b)"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(will|shall|won't|going to|expected to|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b")
+    re(r"(?i)\b(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b")
 });
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
 static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
@@ -375,6 +378,7 @@ mod tests {
         assert_eq!(years("Windows 8 and 5G and Orion 1980 shares", None), Vec::<i16>::new());
         assert_eq!(years("2000 people marched", None), Vec::<i16>::new());
         assert_eq!(years("In 2019, China grew", None), vec![2019]);
+        assert_eq!(years("Qualifying for Euro 2000 begins", None), vec![2000]);
     }
 
     #[test]
@@ -421,6 +425,8 @@ mod tests {
         assert_eq!(years("in April next year", Some("1998-12-05")), vec![1999]);
         assert_eq!(years("Back in May", Some("2014-06-01")), vec![2014]);
         assert_eq!(years("Theresa May said", p), Vec::<i16>::new());
+        assert_eq!(years("it said it would expand the plant in March", Some("2021-08-19")), vec![2022]);
+        assert_eq!(years("a deal is not expected before January", Some("1998-03-03")), vec![1999]);
         assert_eq!(years("it may rain", p), Vec::<i16>::new());
     }
 
