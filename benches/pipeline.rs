@@ -62,7 +62,7 @@ impl Fixture {
         let start = Instant::now();
         let files = generate_in_memory(SEED, n);
         let file_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
-        let loaded: Vec<_> = files.par_iter().map(|f| load(f)).collect();
+        let loaded: Vec<_> = files.par_iter().map(load).collect();
         let problems = loaded.iter().filter(|r| r.is_err()).count();
         let articles: Vec<Article> = loaded.into_iter().filter_map(Result::ok).collect();
         let mut encodings = std::collections::BTreeMap::<&str, usize>::new();
@@ -70,10 +70,27 @@ impl Fixture {
             *encodings.entry(a.encoding).or_default() += 1;
         }
         let corpus = Corpus::from_articles(articles, ExtractOptions::default());
-        let text_bytes = corpus.entries.iter().map(|e| e.article.text.len() as u64).sum();
-        let sentence_bytes = corpus.entries.iter().flat_map(|e| &e.analysis.sentences).map(|s| s.len() as u64).sum();
-        let sentences: usize = corpus.entries.iter().map(|e| e.analysis.sentences.len()).sum();
-        let dated = corpus.entries.iter().filter(|e| e.article.meta.published.is_some()).count();
+        let text_bytes = corpus
+            .entries
+            .iter()
+            .map(|e| e.article.text.len() as u64)
+            .sum();
+        let sentence_bytes = corpus
+            .entries
+            .iter()
+            .flat_map(|e| &e.analysis.sentences)
+            .map(|s| s.len() as u64)
+            .sum();
+        let sentences: usize = corpus
+            .entries
+            .iter()
+            .map(|e| e.analysis.sentences.len())
+            .sum();
+        let dated = corpus
+            .entries
+            .iter()
+            .filter(|e| e.article.meta.published.is_some())
+            .count();
         let expected_bad = files.iter().filter(|f| f.kind.is_bad()).count();
         let latin1 = files.iter().filter(|f| f.kind == FileKind::Latin1).count();
         eprintln!(
@@ -87,12 +104,22 @@ impl Fixture {
             corpus.event_count(),
             start.elapsed().as_secs_f64()
         );
-        Self { files, file_bytes, corpus, text_bytes, sentence_bytes }
+        Self {
+            files,
+            file_bytes,
+            corpus,
+            text_bytes,
+            sentence_bytes,
+        }
     }
 }
 
 fn load(f: &GenFile) -> Result<Article, techdivide::corpus::DecodeError> {
-    load_bytes(ArticleOrigin::Memory(f.path.clone()), f.path.clone(), &f.bytes)
+    load_bytes(
+        ArticleOrigin::Memory(f.path.clone()),
+        f.path.clone(),
+        &f.bytes,
+    )
 }
 
 /// The fixture of size `n`, built once per process and kept for every bench.
@@ -121,7 +148,9 @@ fn main() {
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn decode_metadata(bencher: Bencher, n: usize) {
     let f = fixture(n);
-    bencher.counter(BytesCount::new(f.file_bytes)).bench(|| f.files.iter().map(load).collect::<Vec<_>>());
+    bencher
+        .counter(BytesCount::new(f.file_bytes))
+        .bench(|| f.files.iter().map(load).collect::<Vec<_>>());
 }
 
 #[divan::bench(name = "split_sentences", args = sizes(), sample_count = 10, sample_size = 1)]
@@ -141,32 +170,36 @@ fn bench_split_sentences(bencher: Bencher, n: usize) {
 fn bench_find_mentions(bencher: Bencher, n: usize) {
     let f = fixture(n);
     let gaz = gazetteer();
-    bencher.counter(BytesCount::new(f.sentence_bytes)).bench(|| {
-        let mut mentions = 0usize;
-        for e in &f.corpus.entries {
-            let text = e.article.text.as_str();
-            for s in &e.analysis.sentences {
-                mentions += find_mentions(gaz, &text[s.clone()], s.start).len();
+    bencher
+        .counter(BytesCount::new(f.sentence_bytes))
+        .bench(|| {
+            let mut mentions = 0usize;
+            for e in &f.corpus.entries {
+                let text = e.article.text.as_str();
+                for s in &e.analysis.sentences {
+                    mentions += find_mentions(gaz, &text[s.clone()], s.start).len();
+                }
             }
-        }
-        mentions
-    });
+            mentions
+        });
 }
 
 /// Year attribution: the time expressions of every sentence.
 #[divan::bench(name = "find_times", args = sizes(), sample_count = 10, sample_size = 1)]
 fn bench_find_times(bencher: Bencher, n: usize) {
     let f = fixture(n);
-    bencher.counter(BytesCount::new(f.sentence_bytes)).bench(|| {
-        let mut times = 0usize;
-        for e in &f.corpus.entries {
-            let text = e.article.text.as_str();
-            for s in &e.analysis.sentences {
-                times += find_times(&text[s.clone()], s.start).len();
+    bencher
+        .counter(BytesCount::new(f.sentence_bytes))
+        .bench(|| {
+            let mut times = 0usize;
+            for e in &f.corpus.entries {
+                let text = e.article.text.as_str();
+                for s in &e.analysis.sentences {
+                    times += find_times(&text[s.clone()], s.start).len();
+                }
             }
-        }
-        times
-    });
+            times
+        });
 }
 
 /// Sentences, mentions, times and events of every article (one thread).
@@ -177,7 +210,13 @@ fn bench_analyze(bencher: Bencher, n: usize) {
         f.corpus
             .entries
             .iter()
-            .map(|e| analyze(&e.article, e.article.meta.published, ExtractOptions::default()))
+            .map(|e| {
+                analyze(
+                    &e.article,
+                    e.article.meta.published,
+                    ExtractOptions::default(),
+                )
+            })
             .collect::<Vec<_>>()
     });
 }
@@ -198,21 +237,33 @@ fn pipeline_parallel(bencher: Bencher, n: usize) {
 #[divan::bench(args = sizes(), sample_count = 30, max_time = 5)]
 fn aggregate(bencher: Bencher, n: usize) {
     let f = fixture(n);
-    bencher.counter(ItemsCount::new(f.corpus.len())).bench(|| Filter::default().run(&f.corpus, None));
+    bencher
+        .counter(ItemsCount::new(f.corpus.len()))
+        .bench(|| Filter::default().run(&f.corpus, None));
 }
 
 /// Free-text filter (`sanction`) plus the aggregate of the matching articles.
 #[divan::bench(args = sizes(), sample_count = 20, max_time = 5)]
 fn filter_text(bencher: Bencher, n: usize) {
     let f = fixture(n);
-    let filter = Filter { text: "sanction".into(), ..Filter::default() };
-    bencher.counter(ItemsCount::new(f.corpus.len())).bench(|| filter.run(&f.corpus, None));
+    let filter = Filter {
+        text: "sanction".into(),
+        ..Filter::default()
+    };
+    bencher
+        .counter(ItemsCount::new(f.corpus.len()))
+        .bench(|| filter.run(&f.corpus, None));
 }
 
 /// One country (`CN`) plus the aggregate of its events.
 #[divan::bench(args = sizes(), sample_count = 30, max_time = 5)]
 fn filter_country(bencher: Bencher, n: usize) {
     let f = fixture(n);
-    let filter = Filter { countries: BTreeSet::from(["CN".to_string()]), ..Filter::default() };
-    bencher.counter(ItemsCount::new(f.corpus.len())).bench(|| filter.run(&f.corpus, None));
+    let filter = Filter {
+        countries: BTreeSet::from(["CN".to_string()]),
+        ..Filter::default()
+    };
+    bencher
+        .counter(ItemsCount::new(f.corpus.len()))
+        .bench(|| filter.run(&f.corpus, None));
 }

@@ -11,7 +11,11 @@ use techdivide::extract::gazetteer::{PatternKind, gazetteer};
 fn main() -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for pattern in gazetteer().patterns.iter().filter(|p| p.kind != PatternKind::Blocker) {
+    for pattern in gazetteer()
+        .patterns
+        .iter()
+        .filter(|p| p.kind != PatternKind::Blocker)
+    {
         writeln!(out, "{}", pattern.text)?;
     }
     out.flush()

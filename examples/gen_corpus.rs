@@ -44,10 +44,24 @@ fn parse_args() -> Result<Args, String> {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next()).ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match flag.as_str() {
-            "--articles" | "-n" => articles = value("--articles")?.replace('_', "").parse().map_err(|e| format!("--articles: {e}"))?,
-            "--seed" | "-s" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--articles" | "-n" => {
+                articles = value("--articles")?
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|e| format!("--articles: {e}"))?
+            }
+            "--seed" | "-s" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             "--out" | "-o" => out = Some(PathBuf::from(value("--out")?)),
             "--force" => force = true,
             "--help" | "-h" => {
@@ -58,7 +72,12 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(Args { articles, seed, out, force })
+    Ok(Args {
+        articles,
+        seed,
+        out,
+        force,
+    })
 }
 
 /// Is `name` one of the sub-folders this tool writes (`d` + digits)?
@@ -77,18 +96,28 @@ fn prepare(out: &Path, force: bool) -> Result<(), String> {
         return Ok(());
     }
     if !force {
-        return Err(format!("{} is not empty (add --force to replace a corpus written before)", out.display()));
+        return Err(format!(
+            "{} is not empty (add --force to replace a corpus written before)",
+            out.display()
+        ));
     }
     for entry in &entries {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if !(is_dir && is_our_dir(&name)) && name != ".td-gen" {
-            return Err(format!("{} holds {name:?}, which gen_corpus did not write; refusing to touch it", out.display()));
+            return Err(format!(
+                "{} holds {name:?}, which gen_corpus did not write; refusing to touch it",
+                out.display()
+            ));
         }
     }
     for entry in entries {
         let path = entry.path();
-        let result = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        let result = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
         result.map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
     Ok(())
@@ -158,7 +187,12 @@ fn main() -> ExitCode {
         .into_par_iter()
         .map(|d| {
             let first = d * FILES_PER_DIR;
-            write_dir(&args.out, args.seed, first, (first + FILES_PER_DIR).min(args.articles))
+            write_dir(
+                &args.out,
+                args.seed,
+                first,
+                (first + FILES_PER_DIR).min(args.articles),
+            )
         })
         .collect();
     let tally = match result {
@@ -168,7 +202,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let stamp = format!("gen_corpus version={GEN_VERSION} articles={} seed={}\n", args.articles, args.seed);
+    let stamp = format!(
+        "gen_corpus version={GEN_VERSION} articles={} seed={}\n",
+        args.articles, args.seed
+    );
     if let Err(e) = std::fs::write(args.out.join(".td-gen"), stamp) {
         eprintln!("gen_corpus: cannot write the stamp: {e}");
         return ExitCode::FAILURE;

@@ -42,9 +42,17 @@ const EXAMPLES: &str = "Examples:
   techdivide --screenshot window.png         save a screenshot of the window and exit";
 
 /// Load the seeds (unless left out) and the given paths, and analyse them.
-pub fn load_corpus(paths: &[PathBuf], seeds: bool, options: ExtractOptions) -> (Corpus, LoadReport) {
+pub fn load_corpus(
+    paths: &[PathBuf],
+    seeds: bool,
+    options: ExtractOptions,
+) -> (Corpus, LoadReport) {
     let mut report = corpus::load_paths(paths);
-    let mut articles = if seeds { corpus::seeds::seed_articles() } else { Vec::new() };
+    let mut articles = if seeds {
+        corpus::seeds::seed_articles()
+    } else {
+        Vec::new()
+    };
     articles.append(&mut report.articles);
     (Corpus::from_articles(articles, options), report)
 }
@@ -54,7 +62,9 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     if args.export.is_none() && args.counts.is_none() {
         return None;
     }
-    let options = ExtractOptions { anchor_decades: args.anchor_decades };
+    let options = ExtractOptions {
+        anchor_decades: args.anchor_decades,
+    };
     let (corpus, report) = load_corpus(&args.paths, !args.no_seeds, options);
     for problem in &report.problems {
         eprintln!("techdivide: skipped: {problem}");
@@ -63,11 +73,11 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         eprintln!("techdivide: no article loaded");
         return Some(1);
     }
-    if let Some(path) = &args.export {
-        if let Err(e) = export::export_events(&corpus, path) {
-            eprintln!("techdivide: {e}");
-            return Some(1);
-        }
+    if let Some(path) = &args.export
+        && let Err(e) = export::export_events(&corpus, path)
+    {
+        eprintln!("techdivide: {e}");
+        return Some(1);
     }
     if let Some(path) = &args.counts {
         let result = Filter::default().run(&corpus, None);

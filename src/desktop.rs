@@ -31,8 +31,12 @@ pub const ICON_128: &[u8] = include_bytes!("../assets/icons/hicolor/128x128/apps
 pub const ICON_256: &[u8] = include_bytes!("../assets/icons/hicolor/256x256/apps/techdivide.png");
 
 /// Every icon size we ship, with its PNG bytes.
-pub const ICONS: [(u32, &[u8]); 4] =
-    [(32, ICON_32), (64, ICON_64), (128, ICON_128), (256, ICON_256)];
+pub const ICONS: [(u32, &[u8]); 4] = [
+    (32, ICON_32),
+    (64, ICON_64),
+    (128, ICON_128),
+    (256, ICON_256),
+];
 
 /// Why installing or uninstalling the launcher entry failed. The path comes last in the message.
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +67,8 @@ fn data_home_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Op
         return Some(dir);
     }
     let home = PathBuf::from(home?);
-    home.is_absolute().then(|| home.join(".local").join("share"))
+    home.is_absolute()
+        .then(|| home.join(".local").join("share"))
 }
 
 /// Where the launcher entry goes under `data_home`: `applications/techdivide.desktop`.
@@ -125,11 +130,16 @@ pub fn desktop_entry_for(exe: &Path) -> Result<String, DesktopError> {
     if !exe.is_absolute() {
         return Err(DesktopError::RelativeExe(exe.to_path_buf()));
     }
-    let exe_str = exe.to_str().ok_or_else(|| DesktopError::NotUtf8Exe(exe.to_path_buf()))?;
+    let exe_str = exe
+        .to_str()
+        .ok_or_else(|| DesktopError::NotUtf8Exe(exe.to_path_buf()))?;
     let program = quote_exec_arg(exe_str);
     let mut out = String::with_capacity(DESKTOP_ENTRY.len() + program.len());
     for line in DESKTOP_ENTRY.lines() {
-        match line.strip_prefix("Exec=").and_then(|rest| rest.strip_prefix(APP_ID)) {
+        match line
+            .strip_prefix("Exec=")
+            .and_then(|rest| rest.strip_prefix(APP_ID))
+        {
             Some(args) if args.is_empty() || args.starts_with(' ') => {
                 out.push_str("Exec=");
                 out.push_str(&program);
@@ -178,20 +188,35 @@ pub fn uninstall_desktop(data_home: &Path) -> Result<Vec<PathBuf>, DesktopError>
 /// The 256 px app icon as RGBA for `ViewportBuilder::with_icon` (`None` if it does not decode,
 /// which the tests rule out).
 pub fn window_icon() -> Option<eframe::egui::IconData> {
-    let rgba =
-        image::load_from_memory_with_format(ICON_256, image::ImageFormat::Png).ok()?.into_rgba8();
+    let rgba = image::load_from_memory_with_format(ICON_256, image::ImageFormat::Png)
+        .ok()?
+        .into_rgba8();
     let (width, height) = rgba.dimensions();
-    Some(eframe::egui::IconData { rgba: rgba.into_raw(), width, height })
+    Some(eframe::egui::IconData {
+        rgba: rgba.into_raw(),
+        width,
+        height,
+    })
 }
 
 /// Writes `bytes` to `path` via a temporary file in the same folder and a rename, creating the
 /// folder if needed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
-    let write_err = |source| DesktopError::Write { path: path.to_path_buf(), source };
-    let dir = path.parent().ok_or_else(|| write_err(io::Error::other("no parent folder")))?;
-    fs::create_dir_all(dir)
-        .map_err(|source| DesktopError::CreateDir { path: dir.to_path_buf(), source })?;
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let write_err = |source| DesktopError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .ok_or_else(|| write_err(io::Error::other("no parent folder")))?;
+    fs::create_dir_all(dir).map_err(|source| DesktopError::CreateDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
@@ -268,9 +293,16 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
         for &(size, png) in &ICONS {
             let on_disk = fs::read(icon_path(&root, size)).unwrap();
-            assert_eq!(on_disk, png, "embedded {size} px icon differs from the file");
+            assert_eq!(
+                on_disk, png,
+                "embedded {size} px icon differs from the file"
+            );
             let img = image::load_from_memory_with_format(png, image::ImageFormat::Png).unwrap();
-            assert_eq!((img.width(), img.height()), (size, size), "icon in {size}x{size}");
+            assert_eq!(
+                (img.width(), img.height()),
+                (size, size),
+                "icon in {size}x{size}"
+            );
         }
     }
 
@@ -286,7 +318,10 @@ mod tests {
 
     #[test]
     fn quoting_follows_the_desktop_entry_spec() {
-        assert_eq!(quote_exec_arg("/usr/bin/techdivide"), r#""/usr/bin/techdivide""#);
+        assert_eq!(
+            quote_exec_arg("/usr/bin/techdivide"),
+            r#""/usr/bin/techdivide""#
+        );
         assert_eq!(quote_exec_arg("/a b/ü"), r#""/a b/ü""#);
         assert_eq!(quote_exec_arg(r#"/a"b"#), r#""/a\\"b""#);
         assert_eq!(quote_exec_arg("/a$b`c"), r#""/a\\$b\\`c""#);
@@ -313,14 +348,24 @@ mod tests {
         assert_eq!(written, expected);
         let mut sorted = expected.clone();
         sorted.sort();
-        assert_eq!(files_under(home), sorted, "only our files, no temporary files left");
+        assert_eq!(
+            files_under(home),
+            sorted,
+            "only our files, no temporary files left"
+        );
 
         let entry = fs::read_to_string(&expected[0]).unwrap();
         let keys = entry_keys(&entry);
-        assert_eq!(value(&keys, "Exec"), Some(r#""/opt/Tech Divide/bín/techdivide" %F"#));
+        assert_eq!(
+            value(&keys, "Exec"),
+            Some(r#""/opt/Tech Divide/bín/techdivide" %F"#)
+        );
         // Everything but the Exec line is the shipped entry.
         let others = |t: &str| -> Vec<String> {
-            t.lines().filter(|l| !l.starts_with("Exec=")).map(str::to_owned).collect()
+            t.lines()
+                .filter(|l| !l.starts_with("Exec="))
+                .map(str::to_owned)
+                .collect()
         };
         assert_eq!(others(&entry), others(DESKTOP_ENTRY));
         for (path, &(_, png)) in expected[1..].iter().zip(&ICONS) {
@@ -372,7 +417,11 @@ mod tests {
     #[test]
     fn uninstall_on_an_empty_data_home_is_fine() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(uninstall_desktop(&dir.path().join("missing")).unwrap().is_empty());
+        assert!(
+            uninstall_desktop(&dir.path().join("missing"))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
@@ -380,7 +429,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = install_desktop(dir.path(), Path::new("target/debug/techdivide")).unwrap_err();
         assert!(matches!(err, DesktopError::RelativeExe(_)));
-        assert!(err.to_string().ends_with(": target/debug/techdivide"), "{err}");
+        assert!(
+            err.to_string().ends_with(": target/debug/techdivide"),
+            "{err}"
+        );
         assert!(files_under(dir.path()).is_empty());
     }
 
@@ -392,19 +444,31 @@ mod tests {
         fs::write(&blocker, b"not a folder").unwrap();
         let err = install_desktop(dir.path(), Path::new("/usr/bin/techdivide")).unwrap_err();
         assert!(matches!(err, DesktopError::CreateDir { .. }), "{err:?}");
-        assert!(err.to_string().ends_with(&blocker.display().to_string()), "{err}");
+        assert!(
+            err.to_string().ends_with(&blocker.display().to_string()),
+            "{err}"
+        );
     }
 
     #[test]
     fn data_home_prefers_an_absolute_xdg_data_home() {
         let some = |s: &str| Some(OsString::from(s));
-        assert_eq!(data_home_from(some("/x/data"), some("/home/a")), Some("/x/data".into()));
+        assert_eq!(
+            data_home_from(some("/x/data"), some("/home/a")),
+            Some("/x/data".into())
+        );
         assert_eq!(
             data_home_from(some("relative"), some("/home/a")),
             Some("/home/a/.local/share".into())
         );
-        assert_eq!(data_home_from(some(""), some("/home/a")), Some("/home/a/.local/share".into()));
-        assert_eq!(data_home_from(None, some("/home/a")), Some("/home/a/.local/share".into()));
+        assert_eq!(
+            data_home_from(some(""), some("/home/a")),
+            Some("/home/a/.local/share".into())
+        );
+        assert_eq!(
+            data_home_from(None, some("/home/a")),
+            Some("/home/a/.local/share".into())
+        );
         assert_eq!(data_home_from(None, some("")), None);
         assert_eq!(data_home_from(None, None), None);
     }

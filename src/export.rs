@@ -10,11 +10,17 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write ({source}): {path}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write CSV ({source}): {path}")]
     Csv { path: String, source: csv::Error },
     #[error("cannot write JSON ({source}): {path}")]
-    Json { path: String, source: serde_json::Error },
+    Json {
+        path: String,
+        source: serde_json::Error,
+    },
 }
 
 /// One row of the event export. Column order is the export's contract.
@@ -42,7 +48,9 @@ pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
     for entry in &corpus.entries {
         let published = entry.published().map(|d| d.to_string()).unwrap_or_default();
         for e in &entry.analysis.events {
-            let Some(span) = entry.analysis.sentences.get(e.sentence as usize) else { continue };
+            let Some(span) = entry.analysis.sentences.get(e.sentence as usize) else {
+                continue;
+            };
             rows.push(EventRow {
                 file: entry.article.file.clone(),
                 title: entry.article.meta.title.clone(),
@@ -66,7 +74,17 @@ pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::E
         w.serialize(r)?;
     }
     if rows.is_empty() {
-        w.write_record(["file", "title", "published", "sentence_start", "sentence_end", "year", "evidence", "country", "sentence"])?;
+        w.write_record([
+            "file",
+            "title",
+            "published",
+            "sentence_start",
+            "sentence_end",
+            "year",
+            "evidence",
+            "country",
+            "sentence",
+        ])?;
     }
     w.flush()?;
     Ok(())
@@ -77,7 +95,10 @@ pub fn write_counts_csv(counts: &Counts, out: impl Write) -> Result<(), csv::Err
     let gaz = gazetteer();
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["year", "country", "count"])?;
-    let mut rows: Vec<(YearKey, &str, u32)> = counts.iter().map(|((y, c), n)| (*y, gaz.code(*c), *n)).collect();
+    let mut rows: Vec<(YearKey, &str, u32)> = counts
+        .iter()
+        .map(|((y, c), n)| (*y, gaz.code(*c), *n))
+        .collect();
     rows.sort();
     for (year, code, n) in rows {
         let year = match year {
@@ -92,16 +113,27 @@ pub fn write_counts_csv(counts: &Counts, out: impl Write) -> Result<(), csv::Err
 
 /// Write to `path` (or stdout for `-`) through a temporary file renamed into place, so a failed
 /// or interrupted export never leaves a partial file behind.
-pub fn write_output(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>) -> Result<(), ExportError> {
+pub fn write_output(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let name = path.display().to_string();
     if name == "-" {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
         write(&mut lock)?;
-        return lock.flush().map_err(|source| ExportError::Io { path: name, source });
+        return lock
+            .flush()
+            .map_err(|source| ExportError::Io { path: name, source });
     }
-    let io = |source| ExportError::Io { path: name.clone(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |source| ExportError::Io {
+        path: name.clone(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile_in(dir).map_err(io)?;
     {
         let mut buf = std::io::BufWriter::new(&mut tmp.1);
@@ -118,7 +150,11 @@ pub fn write_output(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()
 fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     for n in 0..100u32 {
         let p = dir.join(format!(".techdivide-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&p) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
             Ok(f) => return Ok((p, f)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
@@ -131,12 +167,20 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File
 pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
     let rows = event_rows(corpus);
     let name = path.display().to_string();
-    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     write_output(path, |w| {
         if json {
-            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json { path: name.clone(), source })
+            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json {
+                path: name.clone(),
+                source,
+            })
         } else {
-            write_events_csv(&rows, w).map_err(|source| ExportError::Csv { path: name.clone(), source })
+            write_events_csv(&rows, w).map_err(|source| ExportError::Csv {
+                path: name.clone(),
+                source,
+            })
         }
     })
 }
@@ -144,5 +188,10 @@ pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
 /// Write the counts CSV to `path`.
 pub fn export_counts(counts: &Counts, path: &Path) -> Result<(), ExportError> {
     let name = path.display().to_string();
-    write_output(path, |w| write_counts_csv(counts, w).map_err(|source| ExportError::Csv { path: name.clone(), source }))
+    write_output(path, |w| {
+        write_counts_csv(counts, w).map_err(|source| ExportError::Csv {
+            path: name.clone(),
+            source,
+        })
+    })
 }

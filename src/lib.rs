@@ -11,4 +11,4 @@ pub mod extract;
 pub mod query;
 
 pub use corpus::{Article, LoadError, LoadReport};
-pub use extract::{Analysis, Evidence, Event};
+pub use extract::{Analysis, Event, Evidence};

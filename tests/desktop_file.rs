@@ -30,10 +30,19 @@ fn skipped() {
 #[test]
 fn shipped_desktop_file_validates() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/techdivide.desktop");
-    let Some((ok, output)) = validate(&file) else { return skipped() };
-    assert!(ok, "desktop-file-validate failed on {}:\n{output}", file.display());
+    let Some((ok, output)) = validate(&file) else {
+        return skipped();
+    };
+    assert!(
+        ok,
+        "desktop-file-validate failed on {}:\n{output}",
+        file.display()
+    );
     // Errors fail the command; warnings do not, but we keep the file free of them too.
-    assert!(!output.contains("warning:"), "desktop-file-validate warned:\n{output}");
+    assert!(
+        !output.contains("warning:"),
+        "desktop-file-validate warned:\n{output}"
+    );
 }
 
 #[test]
@@ -46,9 +55,17 @@ fn installed_desktop_file_validates() {
     ] {
         let written = techdivide::desktop::install_desktop(dir.path(), Path::new(exe)).unwrap();
         let entry = &written[0];
-        let Some((ok, output)) = validate(entry) else { return skipped() };
+        let Some((ok, output)) = validate(entry) else {
+            return skipped();
+        };
         let text = std::fs::read_to_string(entry).unwrap();
-        assert!(ok, "desktop-file-validate failed for exe {exe:?}:\n{output}\n{text}");
-        assert!(!output.contains("warning:"), "desktop-file-validate warned:\n{output}\n{text}");
+        assert!(
+            ok,
+            "desktop-file-validate failed for exe {exe:?}:\n{output}\n{text}"
+        );
+        assert!(
+            !output.contains("warning:"),
+            "desktop-file-validate warned:\n{output}\n{text}"
+        );
     }
 }

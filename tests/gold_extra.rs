@@ -18,21 +18,37 @@ fn corpus() -> techdivide::query::Corpus {
 
 #[test]
 fn extra_articles_reach_the_thresholds() {
-    let gold = load_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold_extra.json"));
+    let gold = load_gold(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/gold_extra.json"
+    ));
     let corpus = corpus();
     let rows = event_rows(&corpus);
     let s = score(&gold, &rows);
     for line in &s.report {
         println!("{line}");
     }
-    println!("overall P {:.3} R {:.3} F1 {:.3} years {:.3}", s.precision(), s.recall(), s.f1(), s.year_accuracy());
+    println!(
+        "overall P {:.3} R {:.3} F1 {:.3} years {:.3}",
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.year_accuracy()
+    );
     assert!(s.f1() >= 0.90, "country F1 {:.3}", s.f1());
-    assert!(s.year_accuracy() >= 0.85, "year accuracy {:.3}", s.year_accuracy());
+    assert!(
+        s.year_accuracy() >= 0.85,
+        "year accuracy {:.3}",
+        s.year_accuracy()
+    );
 }
 
 #[test]
 fn extra_articles_metadata() {
-    let gold = load_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold_extra.json"));
+    let gold = load_gold(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/gold_extra.json"
+    ));
     let corpus = corpus();
     let mut wrong = Vec::new();
     for g in &gold.articles {
@@ -42,14 +58,27 @@ fn extra_articles_metadata() {
         };
         let meta = &entry.article.meta;
         if norm(&meta.title) != norm(&g.title) {
-            wrong.push(format!("{}: title {:?} != {:?}", g.file, meta.title, g.title));
+            wrong.push(format!(
+                "{}: title {:?} != {:?}",
+                g.file, meta.title, g.title
+            ));
         }
         if meta.published.map(|d| d.to_string()) != g.published {
-            wrong.push(format!("{}: published {:?} != {:?}", g.file, meta.published, g.published));
+            wrong.push(format!(
+                "{}: published {:?} != {:?}",
+                g.file, meta.published, g.published
+            ));
         }
-        let body = meta.paragraphs.first().map(|r| norm(&entry.article.text[r.clone()])).unwrap_or_default();
+        let body = meta
+            .paragraphs
+            .first()
+            .map(|r| norm(&entry.article.text[r.clone()]))
+            .unwrap_or_default();
         if body != norm(&g.body_starts_with) {
-            wrong.push(format!("{}: body {:?} != {:?}", g.file, body, g.body_starts_with));
+            wrong.push(format!(
+                "{}: body {:?} != {:?}",
+                g.file, body, g.body_starts_with
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

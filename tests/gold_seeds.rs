@@ -14,7 +14,10 @@ const MIN_YEAR_ACCURACY: f64 = 0.95;
 
 #[test]
 fn seeds_reach_the_gold_thresholds() {
-    let gold = load_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold_seeds.json"));
+    let gold = load_gold(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/gold_seeds.json"
+    ));
     let (corpus, _) = load_corpus(&[], true, ExtractOptions::default());
     let rows = event_rows(&corpus);
     let s = score(&gold, &rows);
@@ -28,28 +31,62 @@ fn seeds_reach_the_gold_thresholds() {
         // Every country with a real share of the gold is found well; a country with one or two
         // gold pairs may miss one.
         if *g >= 5 {
-            assert!(precision >= 0.9 && recall >= 0.9, "{c}: P {precision:.3} R {recall:.3}");
+            assert!(
+                precision >= 0.9 && recall >= 0.9,
+                "{c}: P {precision:.3} R {recall:.3}"
+            );
         }
     }
-    println!("overall P {:.3} R {:.3} F1 {:.3} years {:.3}", s.precision(), s.recall(), s.f1(), s.year_accuracy());
+    println!(
+        "overall P {:.3} R {:.3} F1 {:.3} years {:.3}",
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.year_accuracy()
+    );
     assert!(s.f1() >= MIN_F1, "country F1 {:.3} < {MIN_F1}", s.f1());
-    assert!(s.precision() >= MIN_F1 && s.recall() >= MIN_F1, "P {:.3} R {:.3}", s.precision(), s.recall());
-    assert!(s.year_accuracy() >= MIN_YEAR_ACCURACY, "year accuracy {:.3} < {MIN_YEAR_ACCURACY}", s.year_accuracy());
+    assert!(
+        s.precision() >= MIN_F1 && s.recall() >= MIN_F1,
+        "P {:.3} R {:.3}",
+        s.precision(),
+        s.recall()
+    );
+    assert!(
+        s.year_accuracy() >= MIN_YEAR_ACCURACY,
+        "year accuracy {:.3} < {MIN_YEAR_ACCURACY}",
+        s.year_accuracy()
+    );
 }
 
 #[test]
 fn seed_metadata_matches_the_gold() {
-    let gold = load_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold_seeds.json"));
+    let gold = load_gold(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/gold_seeds.json"
+    ));
     let (corpus, _) = load_corpus(&[], true, ExtractOptions::default());
     assert_eq!(corpus.len(), 5);
     for g in &gold.articles {
-        let entry = corpus.entries.iter().find(|e| e.article.file == g.file).unwrap_or_else(|| panic!("{} not loaded", g.file));
+        let entry = corpus
+            .entries
+            .iter()
+            .find(|e| e.article.file == g.file)
+            .unwrap_or_else(|| panic!("{} not loaded", g.file));
         let meta = &entry.article.meta;
         assert_eq!(meta.title, g.title, "{}: title", g.file);
-        assert_eq!(meta.published.map(|d| d.to_string()), g.published, "{}: published", g.file);
+        assert_eq!(
+            meta.published.map(|d| d.to_string()),
+            g.published,
+            "{}: published",
+            g.file
+        );
         assert_eq!(meta.author, g.author, "{}: author", g.file);
         assert_eq!(meta.source, g.source, "{}: source", g.file);
-        let body = meta.paragraphs.first().map(|r| norm(&entry.article.text[r.clone()])).unwrap_or_default();
+        let body = meta
+            .paragraphs
+            .first()
+            .map(|r| norm(&entry.article.text[r.clone()]))
+            .unwrap_or_default();
         assert_eq!(body, norm(&g.body_starts_with), "{}: body start", g.file);
     }
 }

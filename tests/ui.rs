@@ -9,10 +9,21 @@ use techdivide::app::{App, Command};
 use techdivide::extract::gazetteer::gazetteer;
 use techdivide::query::{Filter, YearKey};
 
-fn app_with(answers: Vec<PickOutcome>, data_dir: Option<std::path::PathBuf>) -> Harness<'static, App> {
-    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
-        App::new(Some(cc.egui_ctx.clone()), Vec::new(), true, data_dir, Box::new(FakePicker::new(answers)))
-    });
+fn app_with(
+    answers: Vec<PickOutcome>,
+    data_dir: Option<std::path::PathBuf>,
+) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            App::new(
+                Some(cc.egui_ctx.clone()),
+                Vec::new(),
+                true,
+                data_dir,
+                Box::new(FakePicker::new(answers)),
+            )
+        });
     harness.run_steps(3);
     harness
 }
@@ -36,7 +47,10 @@ fn starts_on_the_five_seeds_with_a_chart() {
     let app = harness.state();
     assert_eq!(app.corpus.len(), 5);
     assert_eq!(app.view.sorted.len(), 5);
-    assert!(app.view.result.total_events() > 100, "the chart has the seed events");
+    assert!(
+        app.view.result.total_events() > 100,
+        "the chart has the seed events"
+    );
     harness.get_by_label_contains("China’s Quest to Oust Foreign Tech Firms,");
     harness.get_by_label("5 of 5 articles");
 }
@@ -59,42 +73,70 @@ fn typing_a_filter_narrows_the_list_and_the_chart() {
 #[test]
 fn selecting_an_article_shows_it_in_the_reader() {
     let mut harness = app_with(vec![], None);
-    harness.get_by_label_contains("Nobody Got Won In Us & China Technology Divide,").click();
+    harness
+        .get_by_label_contains("Nobody Got Won In Us & China Technology Divide,")
+        .click();
     harness.run_steps(2);
     let app = harness.state();
     let selected = app.selected.expect("an article is selected");
-    assert_eq!(app.corpus.entries[selected].article.meta.title, "Nobody Got Won In Us & China Technology Divide");
+    assert_eq!(
+        app.corpus.entries[selected].article.meta.title,
+        "Nobody Got Won In Us & China Technology Divide"
+    );
     // The heading and the source are visible in the reader.
-    assert!(harness.query_all_by_label("Nobody Got Won In Us & China Technology Divide").count() >= 1);
+    assert!(
+        harness
+            .query_all_by_label("Nobody Got Won In Us & China Technology Divide")
+            .count()
+            >= 1
+    );
     harness.get_by_label("Source: eastasiaforum.org");
 }
 
 #[test]
 fn a_country_filter_gives_the_cores_aggregate() {
     let mut harness = app_with(vec![], None);
-    harness.state_mut().push(Command::ToggleCountry("US".into()));
+    harness
+        .state_mut()
+        .push(Command::ToggleCountry("US".into()));
     harness.run_steps(3);
     let app = harness.state();
-    let core = Filter { countries: BTreeSet::from(["US".to_string()]), ..Filter::default() }.run(&app.corpus, None);
+    let core = Filter {
+        countries: BTreeSet::from(["US".to_string()]),
+        ..Filter::default()
+    }
+    .run(&app.corpus, None);
     assert_eq!(app.view.result.counts, core.counts);
     let us = gazetteer().id("US").unwrap();
     assert!(app.view.result.counts.keys().all(|(_, c)| *c == us));
-    assert!(app.view.sorted.len() < 5, "the article without a US mention is filtered out");
+    assert!(
+        app.view.sorted.len() < 5,
+        "the article without a US mention is filtered out"
+    );
 }
 
 #[test]
 fn a_bar_segment_lists_its_sentences_and_opens_the_article() {
     let mut harness = app_with(vec![], None);
     let cn = gazetteer().id("CN").unwrap();
-    harness.state_mut().push(Command::SelectCell { year: YearKey::Year(2021), countries: vec![cn] });
+    harness.state_mut().push(Command::SelectCell {
+        year: YearKey::Year(2021),
+        countries: vec![cn],
+    });
     harness.run_steps(2);
     let expected = harness.state().view.result.counts[&(YearKey::Year(2021), cn)] as usize;
     let cell = harness.state().cell.as_ref().expect("a cell is selected");
-    assert_eq!(cell.events.len(), expected, "one sentence per event of the bar");
+    assert_eq!(
+        cell.events.len(),
+        expected,
+        "one sentence per event of the bar"
+    );
     harness.get_by_label(&format!("{expected} sentences behind China, 2021"));
     // Click the first listed sentence: the reader opens that article.
     let (row, _) = cell.events[0];
-    harness.get_by_label_contains("Beijing has been cracking down").click();
+    harness
+        .get_by_label_contains("Beijing has been cracking down")
+        .click();
     harness.run_steps(2);
     assert_eq!(harness.state().selected, Some(row));
 }
@@ -107,19 +149,49 @@ fn opening_files_through_the_picker_adds_articles_and_reports_bad_ones() {
     let bad = dir.path().join("photo.txt");
     std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
     let missing = dir.path().join("missing.txt");
-    let mut harness = app_with(vec![PickOutcome::Picked(vec![good.clone(), bad, missing, good.clone()])], None);
+    let mut harness = app_with(
+        vec![PickOutcome::Picked(vec![
+            good.clone(),
+            bad,
+            missing,
+            good.clone(),
+        ])],
+        None,
+    );
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Open files…  (Ctrl+O)").click();
     harness.run_steps(2);
     wait_for_load(&mut harness);
     let app = harness.state();
-    assert_eq!(app.corpus.len(), 6, "one new article, the duplicate not counted twice");
+    assert_eq!(
+        app.corpus.len(),
+        6,
+        "one new article, the duplicate not counted twice"
+    );
     let texts: Vec<&str> = app.notifications.iter().map(|n| n.text.as_str()).collect();
-    assert!(texts.iter().any(|t| t.contains("photo.txt") && t.contains("PNG")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("missing.txt") && t.contains("not found")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("already loaded")), "{texts:?}");
-    assert!(app.corpus.entries.iter().any(|e| e.article.meta.title == "Kenya Signs Power Deal"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("photo.txt") && t.contains("PNG")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("missing.txt") && t.contains("not found")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("already loaded")),
+        "{texts:?}"
+    );
+    assert!(
+        app.corpus
+            .entries
+            .iter()
+            .any(|e| e.article.meta.title == "Kenya Signs Power Deal")
+    );
 }
 
 #[test]
@@ -128,14 +200,29 @@ fn without_a_dialog_the_app_says_how_else_to_add_files() {
     harness.state_mut().push(Command::PickFiles);
     harness.run_steps(3);
     let app = harness.state();
-    assert!(app.notifications.iter().any(|n| n.text.contains("drag them onto the window")));
+    assert!(
+        app.notifications
+            .iter()
+            .any(|n| n.text.contains("drag them onto the window"))
+    );
 }
 
 #[test]
 fn correcting_a_date_moves_the_publication_dated_events() {
     let mut harness = app_with(vec![], None);
-    let row = harness.state().corpus.entries.iter().position(|e| e.article.file.starts_with("003")).unwrap();
-    let before_2020 = harness.state().corpus.entries[row].analysis.events.iter().filter(|e| e.year == Some(2020)).count();
+    let row = harness
+        .state()
+        .corpus
+        .entries
+        .iter()
+        .position(|e| e.article.file.starts_with("003"))
+        .unwrap();
+    let before_2020 = harness.state().corpus.entries[row]
+        .analysis
+        .events
+        .iter()
+        .filter(|e| e.year == Some(2020))
+        .count();
     harness.state_mut().push(Command::SelectArticle(row));
     harness.run_steps(2);
     harness.get_by_label("Published:").click();
@@ -146,10 +233,29 @@ fn correcting_a_date_moves_the_publication_dated_events() {
     harness.run_steps(3);
     let app = harness.state();
     let entry = &app.corpus.entries[row];
-    assert_eq!(entry.published().map(|d| d.to_string()).as_deref(), Some("2020-09-01"));
-    let after_2020 = entry.analysis.events.iter().filter(|e| e.year == Some(2020)).count();
-    assert!(after_2020 > before_2020 + 10, "undated events moved to 2020: {before_2020} → {after_2020}");
-    assert!(app.view.result.counts.get(&(YearKey::Year(2020), gazetteer().id("US").unwrap())).copied().unwrap_or(0) > 16);
+    assert_eq!(
+        entry.published().map(|d| d.to_string()).as_deref(),
+        Some("2020-09-01")
+    );
+    let after_2020 = entry
+        .analysis
+        .events
+        .iter()
+        .filter(|e| e.year == Some(2020))
+        .count();
+    assert!(
+        after_2020 > before_2020 + 10,
+        "undated events moved to 2020: {before_2020} → {after_2020}"
+    );
+    assert!(
+        app.view
+            .result
+            .counts
+            .get(&(YearKey::Year(2020), gazetteer().id("US").unwrap()))
+            .copied()
+            .unwrap_or(0)
+            > 16
+    );
     // An invalid date is refused with a message, not applied.
     harness.get_by_label("Published:").click();
     harness.run_steps(1);
@@ -157,21 +263,42 @@ fn correcting_a_date_moves_the_publication_dated_events() {
     harness.get_by_label("Set date").click();
     harness.run_steps(2);
     assert!(harness.state().date_error.is_some());
-    assert_eq!(harness.state().corpus.entries[row].published().map(|d| d.to_string()).as_deref(), Some("2020-09-01"));
+    assert_eq!(
+        harness.state().corpus.entries[row]
+            .published()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2020-09-01")
+    );
 }
 
 #[test]
 fn settings_and_corrections_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("note.txt");
-    std::fs::write(&file, "Japan and Korea agreed a deal in 2015 after long talks in Seoul and Tokyo.").unwrap();
+    std::fs::write(
+        &file,
+        "Japan and Korea agreed a deal in 2015 after long talks in Seoul and Tokyo.",
+    )
+    .unwrap();
     {
         let mut harness = app_with(vec![], Some(dir.path().to_path_buf()));
-        harness.state_mut().push(Command::OpenPaths(vec![file.clone()]));
+        harness
+            .state_mut()
+            .push(Command::OpenPaths(vec![file.clone()]));
         harness.run_steps(2);
         wait_for_load(&mut harness);
-        let row = harness.state().corpus.entries.iter().position(|e| e.article.file == "note.txt").unwrap();
-        harness.state_mut().push(Command::SetPublished { row, date: Some("2016-01-02".parse().unwrap()) });
+        let row = harness
+            .state()
+            .corpus
+            .entries
+            .iter()
+            .position(|e| e.article.file == "note.txt")
+            .unwrap();
+        harness.state_mut().push(Command::SetPublished {
+            row,
+            date: Some("2016-01-02".parse().unwrap()),
+        });
         harness.state_mut().settings.filter.text = "deal".into();
         harness.state_mut().settings.chart.share = true;
         harness.run_steps(2);
@@ -182,8 +309,16 @@ fn settings_and_corrections_survive_a_restart() {
     let app = harness.state();
     assert_eq!(app.settings.filter.text, "deal");
     assert!(app.settings.chart.share);
-    let entry = app.corpus.entries.iter().find(|e| e.article.file == "note.txt").expect("the opened file is re-loaded");
-    assert_eq!(entry.published().map(|d| d.to_string()).as_deref(), Some("2016-01-02"));
+    let entry = app
+        .corpus
+        .entries
+        .iter()
+        .find(|e| e.article.file == "note.txt")
+        .expect("the opened file is re-loaded");
+    assert_eq!(
+        entry.published().map(|d| d.to_string()).as_deref(),
+        Some("2016-01-02")
+    );
 }
 
 #[test]
@@ -217,10 +352,15 @@ fn keyboard_moves_through_the_list() {
 #[test]
 fn every_input_widget_has_an_accessible_name() {
     let harness = app_with(vec![], None);
-    for role in [eframe::egui::accesskit::Role::TextInput, eframe::egui::accesskit::Role::Button, eframe::egui::accesskit::Role::CheckBox] {
+    for role in [
+        eframe::egui::accesskit::Role::TextInput,
+        eframe::egui::accesskit::Role::Button,
+        eframe::egui::accesskit::Role::CheckBox,
+    ] {
         for node in harness.get_all_by_role(role) {
             let label = node.accesskit_node().label().unwrap_or_default();
-            let named = !label.trim().is_empty() || node.accesskit_node().labelled_by().next().is_some();
+            let named =
+                !label.trim().is_empty() || node.accesskit_node().labelled_by().next().is_some();
             assert!(named, "a {role:?} without an accessible name: {node:?}");
         }
     }

@@ -81,10 +81,11 @@ impl FileKind {
         if index % 1000 == 500 {
             return FileKind::Png;
         }
-        if index % 1000 == 999 && (index / 1000) % 2 == 0 {
+        if index % 1000 == 999 && (index / 1000).is_multiple_of(2) {
             return FileKind::Empty;
         }
-        let mut r = Rng::new(seed.rotate_left(17) ^ (index as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB));
+        let mut r =
+            Rng::new(seed.rotate_left(17) ^ (index as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB));
         match r.below(100) {
             0 => FileKind::Latin1,
             1 => FileKind::Utf16Le,
@@ -125,7 +126,11 @@ pub fn generate_in_memory(seed: u64, articles: usize) -> Vec<GenFile> {
         .map_init(Generator::new, |g, i| {
             let mut bytes = Vec::new();
             let kind = g.file(seed, i, &mut bytes);
-            GenFile { path: format!("{}/{}", dir_name(i), file_name(i)), kind, bytes }
+            GenFile {
+                path: format!("{}/{}", dir_name(i), file_name(i)),
+                kind,
+                bytes,
+            }
         })
         .collect()
 }
@@ -144,8 +149,19 @@ struct Country {
     institution: &'static str,
 }
 
-const fn c(name: &'static str, demonym: &'static str, capital: &'static str, institution: &'static str) -> Country {
-    Country { name, aliases: &[], demonym, capital, institution }
+const fn c(
+    name: &'static str,
+    demonym: &'static str,
+    capital: &'static str,
+    institution: &'static str,
+) -> Country {
+    Country {
+        name,
+        aliases: &[],
+        demonym,
+        capital,
+        institution,
+    }
 }
 
 const fn ca(
@@ -155,22 +171,46 @@ const fn ca(
     capital: &'static str,
     institution: &'static str,
 ) -> Country {
-    Country { name, aliases, demonym, capital, institution }
+    Country {
+        name,
+        aliases,
+        demonym,
+        capital,
+        institution,
+    }
 }
 
 /// The first [`MAJOR`] entries are the countries most tech-divide stories are about: an
 /// article's focus pair is drawn from them half of the time.
 const COUNTRIES: &[Country] = &[
-    ca("the United States", &["the U.S.", "America", "the US"], "American", "Washington", "the White House"),
+    ca(
+        "the United States",
+        &["the U.S.", "America", "the US"],
+        "American",
+        "Washington",
+        "the White House",
+    ),
     c("China", "Chinese", "Beijing", "Zhongnanhai"),
     c("Russia", "Russian", "Moscow", "the Kremlin"),
-    ca("the United Kingdom", &["Britain", "the U.K."], "British", "London", "Downing Street"),
+    ca(
+        "the United Kingdom",
+        &["Britain", "the U.K."],
+        "British",
+        "London",
+        "Downing Street",
+    ),
     c("France", "French", "Paris", "the Élysée Palace"),
     c("Germany", "German", "Berlin", "the Bundestag"),
     c("Japan", "Japanese", "Tokyo", "the Diet"),
     c("India", "Indian", "New Delhi", ""),
     c("Brazil", "Brazilian", "Brasília", "the Planalto Palace"),
-    ca("South Korea", &["Korea"], "South Korean", "Seoul", "the Blue House"),
+    ca(
+        "South Korea",
+        &["Korea"],
+        "South Korean",
+        "Seoul",
+        "the Blue House",
+    ),
     c("Taiwan", "Taiwanese", "Taipei", ""),
     c("Turkey", "Turkish", "Ankara", ""),
     c("Canada", "Canadian", "Ottawa", ""),
@@ -193,12 +233,24 @@ const COUNTRIES: &[Country] = &[
     c("Morocco", "Moroccan", "Rabat", ""),
     c("Algeria", "Algerian", "Algiers", ""),
     c("Ghana", "Ghanaian", "Accra", ""),
-    ca("Côte d'Ivoire", &["Ivory Coast"], "Ivorian", "Yamoussoukro", ""),
+    ca(
+        "Côte d'Ivoire",
+        &["Ivory Coast"],
+        "Ivorian",
+        "Yamoussoukro",
+        "",
+    ),
     c("Iran", "Iranian", "Tehran", ""),
     c("Iraq", "Iraqi", "Baghdad", ""),
     c("Israel", "Israeli", "Jerusalem", "the Knesset"),
     c("Saudi Arabia", "Saudi", "Riyadh", ""),
-    ca("the United Arab Emirates", &["the UAE"], "Emirati", "Abu Dhabi", ""),
+    ca(
+        "the United Arab Emirates",
+        &["the UAE"],
+        "Emirati",
+        "Abu Dhabi",
+        "",
+    ),
     c("Qatar", "Qatari", "Doha", ""),
     c("Pakistan", "Pakistani", "Islamabad", ""),
     c("Bangladesh", "Bangladeshi", "Dhaka", ""),
@@ -245,9 +297,30 @@ const MAJOR: usize = 12;
 
 /// Capitals for wire datelines (ASCII only: datelines are upper-cased).
 const DATELINE_CITIES: &[&str] = &[
-    "BRUSSELS", "WASHINGTON", "BEIJING", "MOSCOW", "LONDON", "PARIS", "BERLIN", "TOKYO",
-    "NEW DELHI", "SEOUL", "TAIPEI", "SINGAPORE", "GENEVA", "NAIROBI", "CAIRO", "JAKARTA",
-    "HANOI", "WARSAW", "KYIV", "ANKARA", "OTTAWA", "CANBERRA", "SHANGHAI", "HONG KONG",
+    "BRUSSELS",
+    "WASHINGTON",
+    "BEIJING",
+    "MOSCOW",
+    "LONDON",
+    "PARIS",
+    "BERLIN",
+    "TOKYO",
+    "NEW DELHI",
+    "SEOUL",
+    "TAIPEI",
+    "SINGAPORE",
+    "GENEVA",
+    "NAIROBI",
+    "CAIRO",
+    "JAKARTA",
+    "HANOI",
+    "WARSAW",
+    "KYIV",
+    "ANKARA",
+    "OTTAWA",
+    "CANBERRA",
+    "SHANGHAI",
+    "HONG KONG",
 ];
 const AGENCIES: &[&str] = &["Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "dpa"];
 
@@ -257,71 +330,238 @@ const FIRST_NAMES: &[&str] = &[
     "Jack", "Ngozi", "Lars", "Isabel", "Omar", "Yuki", "Carlos", "Leila", "Patrick", "Mei",
 ];
 const SURNAMES: &[&str] = &[
-    "Smith", "Chen", "Müller", "Kumar", "Okafor", "Silva", "Tanaka", "Kim", "Ivanova", "Dubois",
-    "Rossi", "García", "Nguyen", "Haddad", "Cohen", "Novak", "Johansson", "O'Brien", "Dana",
-    "Mensah", "Kowalski", "Petrov", "Sato", "Andersen", "Fernández", "Park", "Zhang", "Wright",
-    "Ibrahim", "Moreau", "Costa", "Hughes", "Yilmaz", "Santos", "Lindqvist", "Barker",
+    "Smith",
+    "Chen",
+    "Müller",
+    "Kumar",
+    "Okafor",
+    "Silva",
+    "Tanaka",
+    "Kim",
+    "Ivanova",
+    "Dubois",
+    "Rossi",
+    "García",
+    "Nguyen",
+    "Haddad",
+    "Cohen",
+    "Novak",
+    "Johansson",
+    "O'Brien",
+    "Dana",
+    "Mensah",
+    "Kowalski",
+    "Petrov",
+    "Sato",
+    "Andersen",
+    "Fernández",
+    "Park",
+    "Zhang",
+    "Wright",
+    "Ibrahim",
+    "Moreau",
+    "Costa",
+    "Hughes",
+    "Yilmaz",
+    "Santos",
+    "Lindqvist",
+    "Barker",
 ];
 const OUTLETS: &[&str] = &[
-    "The Diplomat", "Asia Times", "TechCrunch", "Nikkei Asia", "Rest of World", "Foreign Policy",
-    "The Register", "Al Jazeera", "Deutsche Welle", "The Straits Times", "Mail & Guardian",
+    "The Diplomat",
+    "Asia Times",
+    "TechCrunch",
+    "Nikkei Asia",
+    "Rest of World",
+    "Foreign Policy",
+    "The Register",
+    "Al Jazeera",
+    "Deutsche Welle",
+    "The Straits Times",
+    "Mail & Guardian",
 ];
 const ORGS: &[&str] = &[
-    "Huawei", "Samsung", "TSMC", "Nokia", "Ericsson", "Alibaba", "Tencent", "Infosys", "ZTE",
-    "SMIC", "ASML", "Intel", "Qualcomm", "Baidu", "ByteDance", "Xiaomi", "Foxconn", "SK Hynix",
-    "Gartner", "IDC", "Counterpoint", "the World Bank", "the IMF", "the OECD", "the WTO",
+    "Huawei",
+    "Samsung",
+    "TSMC",
+    "Nokia",
+    "Ericsson",
+    "Alibaba",
+    "Tencent",
+    "Infosys",
+    "ZTE",
+    "SMIC",
+    "ASML",
+    "Intel",
+    "Qualcomm",
+    "Baidu",
+    "ByteDance",
+    "Xiaomi",
+    "Foxconn",
+    "SK Hynix",
+    "Gartner",
+    "IDC",
+    "Counterpoint",
+    "the World Bank",
+    "the IMF",
+    "the OECD",
+    "the WTO",
 ];
 const ORG_SUFFIXED: &[&str] = &[
-    "Meridian Semiconductor Corp.", "Apex Networks Inc.", "Northwind Data Ltd.",
-    "Bluewater Cable Co.", "Helix Microsystems Inc.", "Orion Telecom Corp.",
-    "Sable Robotics Inc.", "Kestrel Cloud Ltd.",
+    "Meridian Semiconductor Corp.",
+    "Apex Networks Inc.",
+    "Northwind Data Ltd.",
+    "Bluewater Cable Co.",
+    "Helix Microsystems Inc.",
+    "Orion Telecom Corp.",
+    "Sable Robotics Inc.",
+    "Kestrel Cloud Ltd.",
 ];
 const TOPICS: &[&str] = &[
-    "semiconductors", "chip-making equipment", "5G networks", "artificial intelligence",
-    "undersea cables", "data centres", "rare earths", "lithium batteries", "electric vehicles",
-    "satellite internet", "cloud computing", "facial recognition", "quantum computing",
-    "mobile payments", "solar panels", "smartphones", "fibre broadband", "cybersecurity",
-    "export controls", "digital currencies", "supercomputers", "memory chips",
+    "semiconductors",
+    "chip-making equipment",
+    "5G networks",
+    "artificial intelligence",
+    "undersea cables",
+    "data centres",
+    "rare earths",
+    "lithium batteries",
+    "electric vehicles",
+    "satellite internet",
+    "cloud computing",
+    "facial recognition",
+    "quantum computing",
+    "mobile payments",
+    "solar panels",
+    "smartphones",
+    "fibre broadband",
+    "cybersecurity",
+    "export controls",
+    "digital currencies",
+    "supercomputers",
+    "memory chips",
 ];
 const TITLE_TOPICS: &[&str] = &[
-    "Chips", "5G", "AI", "Undersea Cables", "Data Centres", "Rare Earths", "Batteries",
-    "Electric Cars", "Satellites", "Cloud", "Surveillance Tech", "Quantum", "Payments",
-    "Solar", "Smartphones", "Broadband", "Cyber Security", "Export Controls",
+    "Chips",
+    "5G",
+    "AI",
+    "Undersea Cables",
+    "Data Centres",
+    "Rare Earths",
+    "Batteries",
+    "Electric Cars",
+    "Satellites",
+    "Cloud",
+    "Surveillance Tech",
+    "Quantum",
+    "Payments",
+    "Solar",
+    "Smartphones",
+    "Broadband",
+    "Cyber Security",
+    "Export Controls",
 ];
 const AGENCY_NAMES: &[&str] = &[
-    "Commerce Department", "Ministry of Industry", "trade ministry", "central bank",
-    "Ministry of Science and Technology", "competition regulator", "telecoms regulator",
-    "finance ministry", "foreign ministry",
+    "Commerce Department",
+    "Ministry of Industry",
+    "trade ministry",
+    "central bank",
+    "Ministry of Science and Technology",
+    "competition regulator",
+    "telecoms regulator",
+    "finance ministry",
+    "foreign ministry",
 ];
 const SAY: &[&str] = &[
-    "said", "warned", "announced", "insisted", "complained", "signalled", "argued",
-    "confirmed", "denied", "hinted",
+    "said",
+    "warned",
+    "announced",
+    "insisted",
+    "complained",
+    "signalled",
+    "argued",
+    "confirmed",
+    "denied",
+    "hinted",
 ];
 const ACTIONS: &[&str] = &[
-    "restrict exports of", "subsidise", "invest heavily in", "ban imports of",
-    "review foreign ownership of", "expand research into", "tighten rules on",
-    "open its market for", "build a domestic supply of", "cooperate on",
+    "restrict exports of",
+    "subsidise",
+    "invest heavily in",
+    "ban imports of",
+    "review foreign ownership of",
+    "expand research into",
+    "tighten rules on",
+    "open its market for",
+    "build a domestic supply of",
+    "cooperate on",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const MONTHS_SHORT: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_SHORT: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const WEEKDAYS_SHORT: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"];
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+];
 const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth", "sixth", "seventh"];
 const ADJECTIVES: &[&str] = &[
-    "unacceptable", "a provocation", "a step in the right direction", "deeply regrettable",
-    "long overdue", "a violation of trade rules", "an act of economic coercion",
+    "unacceptable",
+    "a provocation",
+    "a step in the right direction",
+    "deeply regrettable",
+    "long overdue",
+    "a violation of trade rules",
+    "an act of economic coercion",
 ];
 /// Relative time expressions (events.md §4): resolved against the publication date.
 const RELATIVE: &[&str] = &[
-    "last year", "this year", "next year", "earlier this year", "later this year",
-    "three years ago", "two years ago", "a year ago", "last month", "next month",
-    "in recent months", "last week", "on Tuesday", "on Friday", "yesterday",
-    "the following year", "a year earlier", "in July", "in March", "last February",
-    "next May", "this September", "by the end of the year", "in the first quarter",
+    "last year",
+    "this year",
+    "next year",
+    "earlier this year",
+    "later this year",
+    "three years ago",
+    "two years ago",
+    "a year ago",
+    "last month",
+    "next month",
+    "in recent months",
+    "last week",
+    "on Tuesday",
+    "on Friday",
+    "yesterday",
+    "the following year",
+    "a year earlier",
+    "in July",
+    "in March",
+    "last February",
+    "next May",
+    "this September",
+    "by the end of the year",
+    "in the first quarter",
 ];
 
 /// Sentence templates. Slots: `{C}` country (focus-biased), `{C2}` another country, `{D}` /
@@ -450,7 +690,9 @@ pub struct Generator {
 
 impl Generator {
     pub fn new() -> Self {
-        Self { text: String::with_capacity(16 * 1024) }
+        Self {
+            text: String::with_capacity(16 * 1024),
+        }
     }
 
     /// Write the bytes of file `index` of the corpus `seed` into `out` (cleared first).
@@ -503,7 +745,11 @@ impl Generator {
             Ymd { y, m, d }
         });
         let base_year = published.map_or_else(|| rng.range(1998, 2022), |p| p.y);
-        let ctx = Ctx { focus, base_year, published };
+        let ctx = Ctx {
+            focus,
+            base_year,
+            published,
+        };
 
         // Header.
         let title = rng.pick(TITLES);
@@ -523,12 +769,25 @@ impl Generator {
             (Some(p), 0) => {
                 // Medium: name, then the read time glued to the date.
                 self.name(rng);
-                let _ = write!(self.text, "\n{} min read{} {}, {}\n", rng.range(2, 12), MONTHS_SHORT[(p.m - 1) as usize], p.d, p.y);
+                let _ = write!(
+                    self.text,
+                    "\n{} min read{} {}, {}\n",
+                    rng.range(2, 12),
+                    MONTHS_SHORT[(p.m - 1) as usize],
+                    p.d,
+                    p.y
+                );
             }
             (Some(p), 1) => {
                 self.text.push_str("By ");
                 self.name(rng);
-                let _ = writeln!(self.text, "\n{} {}, {}", MONTHS_SHORT[(p.m - 1) as usize], p.d, p.y);
+                let _ = writeln!(
+                    self.text,
+                    "\n{} {}, {}",
+                    MONTHS_SHORT[(p.m - 1) as usize],
+                    p.d,
+                    p.y
+                );
             }
             (Some(p), 2) => {
                 self.text.push_str("By ");
@@ -538,7 +797,14 @@ impl Generator {
             (Some(p), 3) => {
                 self.text.push_str("By ");
                 self.name(rng);
-                let _ = writeln!(self.text, " | {}\n{} {} {}", rng.pick(OUTLETS), p.d, MONTHS[(p.m - 1) as usize], p.y);
+                let _ = writeln!(
+                    self.text,
+                    " | {}\n{} {} {}",
+                    rng.pick(OUTLETS),
+                    p.d,
+                    MONTHS[(p.m - 1) as usize],
+                    p.y
+                );
             }
             (Some(p), 4) => {
                 self.text.push_str("By ");
@@ -548,7 +814,14 @@ impl Generator {
             (Some(p), 5) => {
                 self.text.push_str("By ");
                 self.name(rng);
-                let _ = writeln!(self.text, "\n{}, {} {} {}", WEEKDAYS_SHORT[weekday(p)], p.d, MONTHS_SHORT[(p.m - 1) as usize], p.y);
+                let _ = writeln!(
+                    self.text,
+                    "\n{}, {} {} {}",
+                    WEEKDAYS_SHORT[weekday(p)],
+                    p.d,
+                    MONTHS_SHORT[(p.m - 1) as usize],
+                    p.y
+                );
             }
             (Some(p), 6) => {
                 let _ = writeln!(self.text, "Published {:02}/{:02}/{:04}", p.m, p.d, p.y);
@@ -556,7 +829,14 @@ impl Generator {
             (Some(p), _) => {
                 self.text.push_str("By ");
                 self.name(rng);
-                let _ = writeln!(self.text, "\n{}, {} {}, {}", WEEKDAYS[weekday(p)], MONTHS[(p.m - 1) as usize], p.d, p.y);
+                let _ = writeln!(
+                    self.text,
+                    "\n{}, {} {}, {}",
+                    WEEKDAYS[weekday(p)],
+                    MONTHS[(p.m - 1) as usize],
+                    p.d,
+                    p.y
+                );
             }
         }
         self.text.push('\n');
@@ -572,14 +852,23 @@ impl Generator {
                     Some(p) => (p.m, p.d),
                     None => (rng.range(1, 12), rng.range(1, 28)),
                 };
-                let _ = write!(self.text, "{city}, {} {d} ({}) - ", MONTHS[(m - 1) as usize], rng.pick(AGENCIES));
+                let _ = write!(
+                    self.text,
+                    "{city}, {} {d} ({}) - ",
+                    MONTHS[(m - 1) as usize],
+                    rng.pick(AGENCIES)
+                );
             }
             let sentences = 2 + rng.below(5);
             for k in 0..sentences {
                 if k > 0 {
                     self.text.push(' ');
                 }
-                let tpl = if accented && first && k == 0 { rng.pick(ACCENTED) } else { rng.pick(SENTENCES) };
+                let tpl = if accented && first && k == 0 {
+                    rng.pick(ACCENTED)
+                } else {
+                    rng.pick(SENTENCES)
+                };
                 self.expand(rng, &ctx, tpl);
             }
             self.text.push_str("\n\n");
@@ -600,7 +889,11 @@ impl Generator {
 
     /// A country index: one of the focus pair most of the time.
     fn country(rng: &mut Rng, ctx: &Ctx, second: bool) -> usize {
-        if rng.chance(65) { ctx.focus[usize::from(second)] } else { rng.below(COUNTRIES.len()) }
+        if rng.chance(65) {
+            ctx.focus[usize::from(second)]
+        } else {
+            rng.below(COUNTRIES.len())
+        }
     }
 
     fn year(rng: &mut Rng, ctx: &Ctx) -> i32 {
@@ -617,7 +910,9 @@ impl Generator {
         let mut last_year = ctx.base_year;
         while let Some(open) = rest.find('{') {
             self.text.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             let key = &rest[open + 1..open + close];
             rest = &rest[open + close + 1..];
             let at_start = self.at_sentence_start();
@@ -625,7 +920,11 @@ impl Generator {
                 "C" | "C2" => {
                     let c = Self::country(rng, ctx, key == "C2");
                     let country = &COUNTRIES[c];
-                    let name = if !country.aliases.is_empty() && rng.chance(40) { rng.pick(country.aliases) } else { country.name };
+                    let name = if !country.aliases.is_empty() && rng.chance(40) {
+                        rng.pick(country.aliases)
+                    } else {
+                        country.name
+                    };
                     self.push_capitalised(name, at_start);
                 }
                 "D" | "D2" => {
@@ -646,7 +945,11 @@ impl Generator {
                         "" => COUNTRIES[ctx.focus[0]].institution,
                         i => i,
                     };
-                    let inst = if inst.is_empty() { "the foreign ministry" } else { inst };
+                    let inst = if inst.is_empty() {
+                        "the foreign ministry"
+                    } else {
+                        inst
+                    };
                     self.push_capitalised(inst, at_start);
                 }
                 "Y" => {
@@ -695,7 +998,8 @@ impl Generator {
                 }
                 "ORGX" => self.text.push_str(rng.pick(ORG_SUFFIXED)),
                 "PER" => {
-                    self.text.push_str(rng.pick(&["Mr. ", "Ms. ", "Dr. ", "Prof. "]));
+                    self.text
+                        .push_str(rng.pick(&["Mr. ", "Ms. ", "Dr. ", "Prof. "]));
                     self.text.push_str(rng.pick(SURNAMES));
                 }
                 "SURNAME" => self.text.push_str(rng.pick(SURNAMES)),
@@ -708,7 +1012,11 @@ impl Generator {
                 "ADJ" => self.text.push_str(rng.pick(ADJECTIVES)),
                 "ORD" => self.text.push_str(rng.pick(ORDINALS)),
                 "PY" => {
-                    let _ = write!(self.text, "{}", ctx.published.map_or(ctx.base_year, |p| p.y));
+                    let _ = write!(
+                        self.text,
+                        "{}",
+                        ctx.published.map_or(ctx.base_year, |p| p.y)
+                    );
                 }
                 _ => self.text.push_str(key),
             }
@@ -719,7 +1027,11 @@ impl Generator {
     /// True where the next word starts a sentence (or the text).
     fn at_sentence_start(&self) -> bool {
         let t = self.text.as_bytes();
-        t.is_empty() || t.ends_with(b"\n") || [&b". "[..], b"! ", b"? ", b"- ", "“".as_bytes()].iter().any(|e| t.ends_with(e))
+        t.is_empty()
+            || t.ends_with(b"\n")
+            || [&b". "[..], b"! ", b"? ", b"- ", "“".as_bytes()]
+                .iter()
+                .any(|e| t.ends_with(e))
     }
 
     /// Push `s`, upper-casing a leading `the` at the start of a sentence.

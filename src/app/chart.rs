@@ -25,7 +25,13 @@ pub struct ChartData {
 
 /// Build the stacked series from counts. Every series has a value at every x, in the same order
 /// (egui_plot stacks by index).
-pub fn chart_data(counts: &Counts, top_n: usize, show_undated: bool, share: bool, dark: bool) -> ChartData {
+pub fn chart_data(
+    counts: &Counts,
+    top_n: usize,
+    show_undated: bool,
+    share: bool,
+    dark: bool,
+) -> ChartData {
     let gaz = gazetteer();
     let mut totals: BTreeMap<CountryId, u32> = BTreeMap::new();
     for ((y, c), n) in counts {
@@ -37,10 +43,24 @@ pub fn chart_data(counts: &Counts, top_n: usize, show_undated: bool, share: bool
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let top: Vec<CountryId> = ranked.iter().take(top_n).map(|(c, _)| *c).collect();
     let others: Vec<CountryId> = ranked.iter().skip(top_n).map(|(c, _)| *c).collect();
-    let mut years: Vec<YearKey> = counts.keys().map(|(y, _)| *y).filter(|y| show_undated || *y != YearKey::Undated).collect();
+    let mut years: Vec<YearKey> = counts
+        .keys()
+        .map(|(y, _)| *y)
+        .filter(|y| show_undated || *y != YearKey::Undated)
+        .collect();
     years.sort();
     years.dedup();
-    let last_year = years.iter().rev().find_map(|y| if let YearKey::Year(v) = y { Some(*v) } else { None }).unwrap_or(2000);
+    let last_year = years
+        .iter()
+        .rev()
+        .find_map(|y| {
+            if let YearKey::Year(v) = y {
+                Some(*v)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(2000);
     let xs: Vec<(f64, YearKey)> = years
         .iter()
         .map(|y| match y {
@@ -48,12 +68,31 @@ pub fn chart_data(counts: &Counts, top_n: usize, show_undated: bool, share: bool
             YearKey::Undated => (f64::from(last_year) + 2.0, *y),
         })
         .collect();
-    let year_total: BTreeMap<YearKey, u32> = years.iter().map(|y| (*y, counts.iter().filter(|((yy, _), _)| yy == y).map(|(_, n)| *n).sum())).collect();
+    let year_total: BTreeMap<YearKey, u32> = years
+        .iter()
+        .map(|y| {
+            (
+                *y,
+                counts
+                    .iter()
+                    .filter(|((yy, _), _)| yy == y)
+                    .map(|(_, n)| *n)
+                    .sum(),
+            )
+        })
+        .collect();
     let value = |y: YearKey, cs: &[CountryId]| -> f64 {
-        let n: u32 = cs.iter().map(|c| counts.get(&(y, *c)).copied().unwrap_or(0)).sum();
+        let n: u32 = cs
+            .iter()
+            .map(|c| counts.get(&(y, *c)).copied().unwrap_or(0))
+            .sum();
         if share {
             let t = year_total.get(&y).copied().unwrap_or(0);
-            if t == 0 { 0.0 } else { 100.0 * f64::from(n) / f64::from(t) }
+            if t == 0 {
+                0.0
+            } else {
+                100.0 * f64::from(n) / f64::from(t)
+            }
         } else {
             f64::from(n)
         }
@@ -88,7 +127,8 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.checkbox(&mut app.settings.chart.show_undated, "Show undated");
         ui.checkbox(&mut app.settings.chart.share, "Share of the year (%)");
         let label = ui.label("Countries shown:");
-        ui.add(egui::DragValue::new(&mut app.settings.chart.top_n).range(1..=30)).labelled_by(label.id);
+        ui.add(egui::DragValue::new(&mut app.settings.chart.top_n).range(1..=30))
+            .labelled_by(label.id);
         if ui.button("Export CSV…").clicked() {
             app.push(Command::ExportCountsCsv);
         }
@@ -97,11 +137,25 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let opts = app.settings.chart.clone();
-    let data = chart_data(&app.view.result.counts, opts.top_n, opts.show_undated, opts.share, dark);
+    let data = chart_data(
+        &app.view.result.counts,
+        opts.top_n,
+        opts.show_undated,
+        opts.share,
+        dark,
+    );
     let cell_open = app.cell.is_some();
     let available = ui.available_height();
-    let plot_height = if cell_open { (available * 0.6).max(100.0) } else { available };
-    let undated_x = data.xs.iter().find(|(_, y)| *y == YearKey::Undated).map(|(x, _)| *x);
+    let plot_height = if cell_open {
+        (available * 0.6).max(100.0)
+    } else {
+        available
+    };
+    let undated_x = data
+        .xs
+        .iter()
+        .find(|(_, y)| *y == YearKey::Undated)
+        .map(|(x, _)| *x);
     let unit = if opts.share { "%" } else { "" };
     let mut charts: Vec<BarChart> = Vec::new();
     for s in &data.series {
@@ -114,10 +168,15 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
                     YearKey::Year(v) => v.to_string(),
                     YearKey::Undated => "undated".to_string(),
                 };
-                Bar::new(*x, *v).width(0.8).name(format!("{}\n{year}: {v:.0}{unit}", s.name)).fill(s.color)
+                Bar::new(*x, *v)
+                    .width(0.8)
+                    .name(format!("{}\n{year}: {v:.0}{unit}", s.name))
+                    .fill(s.color)
             })
             .collect();
-        let mut chart = BarChart::new(s.name.clone(), bars).color(s.color).element_formatter(Box::new(|bar, _| bar.name.clone()));
+        let mut chart = BarChart::new(s.name.clone(), bars)
+            .color(s.color)
+            .element_formatter(Box::new(|bar, _| bar.name.clone()));
         let below: Vec<&BarChart> = charts.iter().collect();
         if !below.is_empty() {
             chart = chart.stack_on(&below);
@@ -140,21 +199,40 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
                 String::new()
             }
         })
-        .y_axis_label(if opts.share { "share of the year's events (%)" } else { "events" })
+        .y_axis_label(if opts.share {
+            "share of the year's events (%)"
+        } else {
+            "events"
+        })
         .show(ui, |plot_ui| {
             for c in charts {
                 plot_ui.bar_chart(c);
+            }
+            if let Some(x) = undated_x {
+                let top = data
+                    .series
+                    .iter()
+                    .map(|s| s.values.last().copied().unwrap_or(0.0))
+                    .sum::<f64>();
+                plot_ui.text(
+                    egui_plot::Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(x, top * 1.04 + 0.5),
+                        "undated",
+                    )
+                    .anchor(egui::Align2::CENTER_BOTTOM),
+                );
             }
         });
     app.chart_rect = Some(response.response.rect);
     let response_rect = response.response.rect;
     let _ = response_rect;
-    if response.response.clicked() {
-        if let Some(pos) = response.response.interact_pointer_pos() {
-            let p = response.transform.value_from_position(pos);
-            if let Some((year, countries)) = hit_segment(&data, p.x, p.y) {
-                app.push(Command::SelectCell { year, countries });
-            }
+    if response.response.clicked()
+        && let Some(pos) = response.response.interact_pointer_pos()
+    {
+        let p = response.transform.value_from_position(pos);
+        if let Some((year, countries)) = hit_segment(&data, p.x, p.y) {
+            app.push(Command::SelectCell { year, countries });
         }
     }
     response.response.accessible_name(format!(
@@ -167,7 +245,11 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
 
 /// The bar segment under plot coordinates (x, y), if any.
 pub fn hit_segment(data: &ChartData, x: f64, y: f64) -> Option<(YearKey, Vec<CountryId>)> {
-    let (i, (_, year)) = data.xs.iter().enumerate().find(|(_, (bx, _))| (bx - x).abs() <= 0.4)?;
+    let (i, (_, year)) = data
+        .xs
+        .iter()
+        .enumerate()
+        .find(|(_, (bx, _))| (bx - x).abs() <= 0.4)?;
     let mut base = 0.0;
     for s in &data.series {
         let v = s.values.get(i).copied().unwrap_or(0.0);
@@ -186,33 +268,61 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
         YearKey::Year(y) => y.to_string(),
         YearKey::Undated => "undated".into(),
     };
-    let who = if cell.countries.len() == 1 { gaz.country(cell.countries[0]).name.clone() } else { format!("{} other countries", cell.countries.len()) };
+    let who = if cell.countries.len() == 1 {
+        gaz.country(cell.countries[0]).name.clone()
+    } else {
+        format!("{} other countries", cell.countries.len())
+    };
     let mut close = false;
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.strong(format!("{} sentences behind {who}, {year}", cell.events.len()));
+        ui.strong(format!(
+            "{} sentences behind {who}, {year}",
+            cell.events.len()
+        ));
         if ui.button("Close list").clicked() {
             close = true;
         }
     });
-    egui::ScrollArea::vertical().id_salt("cell-sentences").auto_shrink([false, false]).show_rows(ui, 22.0, cell.events.len(), |ui, range| {
-        for &(row, sentence) in &cell.events[range] {
-            let Some(entry) = app.corpus.entries.get(row) else { continue };
-            let Some(span) = entry.analysis.sentences.get(sentence as usize) else { continue };
-            let text: String = entry.article.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-            let label = format!("{} — {text}", entry.article.meta.title);
-            let dark = ui.visuals().dark_mode;
-            let color = cell.countries.first().map(|c| country_color(*c, dark)).unwrap_or(egui::Color32::GRAY);
-            let response = ui.horizontal(|ui| {
-                ui.label(egui::RichText::new("    ").background_color(color));
-                ui.add(egui::Button::new(egui::RichText::new(&label)).truncate().frame(false))
-            });
-            let r = response.inner.accessible_name(label.clone()).on_hover_text(&text);
-            if r.clicked() {
-                commands.push(Command::OpenSentence { row, sentence });
+    egui::ScrollArea::vertical()
+        .id_salt("cell-sentences")
+        .auto_shrink([false, false])
+        .show_rows(ui, 22.0, cell.events.len(), |ui, range| {
+            for &(row, sentence) in &cell.events[range] {
+                let Some(entry) = app.corpus.entries.get(row) else {
+                    continue;
+                };
+                let Some(span) = entry.analysis.sentences.get(sentence as usize) else {
+                    continue;
+                };
+                let text: String = entry.article.text[span.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let label = format!("{} — {text}", entry.article.meta.title);
+                let dark = ui.visuals().dark_mode;
+                let color = cell
+                    .countries
+                    .first()
+                    .map(|c| country_color(*c, dark))
+                    .unwrap_or(egui::Color32::GRAY);
+                let response = ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new("    ").background_color(color));
+                    ui.add(
+                        egui::Button::new(egui::RichText::new(&label))
+                            .truncate()
+                            .frame(false),
+                    )
+                });
+                let r = response
+                    .inner
+                    .accessible_name(label.clone())
+                    .on_hover_text(&text);
+                if r.clicked() {
+                    commands.push(Command::OpenSentence { row, sentence });
+                }
             }
-        }
-    });
+        });
     if close {
         app.cell = None;
     }

@@ -16,13 +16,22 @@ pub enum Command {
     PickFolder,
     SelectArticle(usize),
     /// Select an article and scroll the reader to one of its sentences.
-    OpenSentence { row: usize, sentence: u32 },
+    OpenSentence {
+        row: usize,
+        sentence: u32,
+    },
     RemoveArticle(usize),
     /// Correct the published date of an article (`None` = no date); `Reset` drops a correction.
-    SetPublished { row: usize, date: Option<jiff::civil::Date> },
+    SetPublished {
+        row: usize,
+        date: Option<jiff::civil::Date>,
+    },
     ResetPublished(usize),
     /// List the sentences behind one bar segment (several countries for "other").
-    SelectCell { year: YearKey, countries: Vec<CountryId> },
+    SelectCell {
+        year: YearKey,
+        countries: Vec<CountryId>,
+    },
     ToggleCountry(String),
     CancelLoad,
     ExportCountsCsv,

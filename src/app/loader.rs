@@ -17,9 +17,18 @@ const BATCH: usize = 256;
 
 /// A message from the loader thread.
 pub enum LoadMsg {
-    Started { total: usize },
-    Batch { entries: Vec<ArticleEntry>, problems: Vec<LoadError>, done: usize, current: String },
-    Finished { cancelled: bool },
+    Started {
+        total: usize,
+    },
+    Batch {
+        entries: Vec<ArticleEntry>,
+        problems: Vec<LoadError>,
+        done: usize,
+        current: String,
+    },
+    Finished {
+        cancelled: bool,
+    },
 }
 
 /// A running load.
@@ -53,49 +62,76 @@ impl LoadJob {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = cancel.clone();
-        std::thread::Builder::new().name("techdivide-loader".into()).spawn(move || {
-            let (files, problems) = collect_files(&paths, &already);
-            let _ = tx.send(LoadMsg::Started { total: files.len() });
-            if !problems.is_empty() {
-                let _ = tx.send(LoadMsg::Batch { entries: Vec::new(), problems, done: 0, current: String::new() });
-            }
-            let mut done = 0;
-            for chunk in files.chunks(BATCH) {
-                if stop.load(Ordering::Relaxed) {
-                    let _ = tx.send(LoadMsg::Finished { cancelled: true });
-                    wake();
-                    return;
+        std::thread::Builder::new()
+            .name("techdivide-loader".into())
+            .spawn(move || {
+                let (files, problems) = collect_files(&paths, &already);
+                let _ = tx.send(LoadMsg::Started { total: files.len() });
+                if !problems.is_empty() {
+                    let _ = tx.send(LoadMsg::Batch {
+                        entries: Vec::new(),
+                        problems,
+                        done: 0,
+                        current: String::new(),
+                    });
                 }
-                let results: Vec<Result<ArticleEntry, LoadError>> = chunk
-                    .par_iter()
-                    .map(|path| {
-                        let article = load_file_catching(path)?;
-                        let corrected = corrections.get(&article_key(&article.origin)).copied();
-                        std::panic::catch_unwind(|| ArticleEntry::new(article, corrected, options)).map_err(|_| LoadError::Crashed {
-                            path: path.clone(),
-                            reason: "the extractor panicked".into(),
-                        })
-                    })
-                    .collect();
-                done += chunk.len();
-                let mut entries = Vec::new();
-                let mut problems = Vec::new();
-                for r in results {
-                    match r {
-                        Ok(e) => entries.push(e),
-                        Err(e) => problems.push(e),
+                let mut done = 0;
+                for chunk in files.chunks(BATCH) {
+                    if stop.load(Ordering::Relaxed) {
+                        let _ = tx.send(LoadMsg::Finished { cancelled: true });
+                        wake();
+                        return;
                     }
+                    let results: Vec<Result<ArticleEntry, LoadError>> = chunk
+                        .par_iter()
+                        .map(|path| {
+                            let article = load_file_catching(path)?;
+                            let corrected = corrections.get(&article_key(&article.origin)).copied();
+                            std::panic::catch_unwind(|| {
+                                ArticleEntry::new(article, corrected, options)
+                            })
+                            .map_err(|_| LoadError::Crashed {
+                                path: path.clone(),
+                                reason: "the extractor panicked".into(),
+                            })
+                        })
+                        .collect();
+                    done += chunk.len();
+                    let mut entries = Vec::new();
+                    let mut problems = Vec::new();
+                    for r in results {
+                        match r {
+                            Ok(e) => entries.push(e),
+                            Err(e) => problems.push(e),
+                        }
+                    }
+                    let current = chunk
+                        .last()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    if tx
+                        .send(LoadMsg::Batch {
+                            entries,
+                            problems,
+                            done,
+                            current,
+                        })
+                        .is_err()
+                    {
+                        return;
+                    }
+                    wake();
                 }
-                let current = chunk.last().map(|p| p.display().to_string()).unwrap_or_default();
-                if tx.send(LoadMsg::Batch { entries, problems, done, current }).is_err() {
-                    return;
-                }
+                let _ = tx.send(LoadMsg::Finished { cancelled: false });
                 wake();
-            }
-            let _ = tx.send(LoadMsg::Finished { cancelled: false });
-            wake();
-        })?;
-        Ok(Self { rx, cancel, total: 0, done: 0, current: String::new() })
+            })?;
+        Ok(Self {
+            rx,
+            cancel,
+            total: 0,
+            done: 0,
+            current: String::new(),
+        })
     }
 
     /// Ask the loader to stop after the current batch.
@@ -120,7 +156,9 @@ impl LoadJob {
                     out.push(m);
                 }
                 Err(TryRecvError::Empty) => return Some(out),
-                Err(TryRecvError::Disconnected) => return if out.is_empty() { None } else { Some(out) },
+                Err(TryRecvError::Disconnected) => {
+                    return if out.is_empty() { None } else { Some(out) };
+                }
             }
         }
     }

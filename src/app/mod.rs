@@ -93,7 +93,13 @@ mod screenshot;
 
 impl App {
     /// A new app on the seeds plus `paths`, with settings read from `data_dir`.
-    pub fn new(ctx: Option<egui::Context>, paths: Vec<PathBuf>, seeds: bool, data_dir: Option<PathBuf>, picker: Box<dyn FilePicker>) -> Self {
+    pub fn new(
+        ctx: Option<egui::Context>,
+        paths: Vec<PathBuf>,
+        seeds: bool,
+        data_dir: Option<PathBuf>,
+        picker: Box<dyn FilePicker>,
+    ) -> Self {
         let mut notifications = Vec::new();
         let settings = match &data_dir {
             Some(dir) => {
@@ -108,10 +114,19 @@ impl App {
             }
             None => Settings::default(),
         };
-        let options = ExtractOptions { anchor_decades: settings.anchor_decades };
-        let seed_articles = if seeds { seeds::seed_articles() } else { Vec::new() };
+        let options = ExtractOptions {
+            anchor_decades: settings.anchor_decades,
+        };
+        let seed_articles = if seeds {
+            seeds::seed_articles()
+        } else {
+            Vec::new()
+        };
         let mut app = Self {
-            corpus: Corpus { entries: Vec::new(), options },
+            corpus: Corpus {
+                entries: Vec::new(),
+                options,
+            },
             settings,
             corpus_version: 0,
             view: View::default(),
@@ -139,7 +154,9 @@ impl App {
         let corrections = app.corrections();
         for a in seed_articles {
             let corrected = corrections.get(&article_key(&a.origin)).copied();
-            app.corpus.entries.push(ArticleEntry::new(a, corrected, options));
+            app.corpus
+                .entries
+                .push(ArticleEntry::new(a, corrected, options));
         }
         app.corpus_version += 1;
         // Paths from earlier runs: a missing one is reported once and forgotten.
@@ -181,11 +198,18 @@ impl App {
     }
 
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
-        self.notifications.push(Notification { level, text: text.into() });
+        self.notifications.push(Notification {
+            level,
+            text: text.into(),
+        });
     }
 
     fn loaded_paths(&self) -> HashSet<PathBuf> {
-        self.corpus.entries.iter().filter_map(|e| e.article.path().map(Path::to_path_buf)).collect()
+        self.corpus
+            .entries
+            .iter()
+            .filter_map(|e| e.article.path().map(Path::to_path_buf))
+            .collect()
     }
 
     fn start_load(&mut self, paths: Vec<PathBuf>) {
@@ -198,7 +222,13 @@ impl App {
                 c.request_repaint();
             }
         };
-        match LoadJob::start(paths, self.loaded_paths(), self.corrections(), self.corpus.options, wake) {
+        match LoadJob::start(
+            paths,
+            self.loaded_paths(),
+            self.corrections(),
+            self.corpus.options,
+            wake,
+        ) {
             Ok(job) => self.load = Some(job),
             Err(e) => self.notify(Level::Error, format!("Could not start loading: {e}")),
         }
@@ -218,12 +248,20 @@ impl App {
             for m in msgs.unwrap_or_default() {
                 match m {
                     LoadMsg::Started { .. } => {}
-                    LoadMsg::Batch { entries, problems, .. } => {
+                    LoadMsg::Batch {
+                        entries, problems, ..
+                    } => {
                         for p in problems {
-                            self.notifications.push(Notification { level: Level::Warning, text: format!("Skipped {p}") });
+                            self.notifications.push(Notification {
+                                level: Level::Warning,
+                                text: format!("Skipped {p}"),
+                            });
                         }
                         let removed = &self.settings.removed;
-                        let kept: Vec<ArticleEntry> = entries.into_iter().filter(|e| !removed.contains(&article_key(&e.article.origin))).collect();
+                        let kept: Vec<ArticleEntry> = entries
+                            .into_iter()
+                            .filter(|e| !removed.contains(&article_key(&e.article.origin)))
+                            .collect();
                         if !kept.is_empty() {
                             self.corpus.entries.extend(kept);
                             self.corpus_version += 1;
@@ -231,7 +269,10 @@ impl App {
                     }
                     LoadMsg::Finished { cancelled } => {
                         if cancelled {
-                            self.notifications.push(Notification { level: Level::Info, text: "Loading cancelled; the files loaded so far stay.".into() });
+                            self.notifications.push(Notification {
+                                level: Level::Info,
+                                text: "Loading cancelled; the files loaded so far stay.".into(),
+                            });
                         }
                         done_now = true;
                     }
@@ -245,11 +286,12 @@ impl App {
                 self.sync_date_input();
             }
         }
-        if let Some((kind, rx)) = &self.pick_rx {
-            if let Ok(outcome) = rx.try_recv() {
-                let kind = *kind;
-                self.pick_rx = None;
-                match outcome {
+        if let Some((kind, rx)) = &self.pick_rx
+            && let Ok(outcome) = rx.try_recv()
+        {
+            let kind = *kind;
+            self.pick_rx = None;
+            match outcome {
                     PickOutcome::Picked(paths) => self.commands.push(Command::OpenPaths(paths)),
                     PickOutcome::Cancelled => {}
                     PickOutcome::Unavailable => self.notify(
@@ -260,28 +302,29 @@ impl App {
                         ),
                     ),
                 }
-            }
         }
-        if let Some((_, rx)) = &self.save_rx {
-            if let Ok(outcome) = rx.try_recv() {
-                let Some((kind, _)) = self.save_rx.take() else { return };
-                let path = match outcome {
-                    PickOutcome::Picked(mut p) => p.pop(),
-                    PickOutcome::Cancelled => None,
-                    PickOutcome::Unavailable => {
-                        let dir = self.data_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-                        let name = match kind {
-                            SaveKind::CountsCsv => "chart-counts.csv",
-                            SaveKind::ChartPng => "chart.png",
-                        };
-                        Some(dir.join(name))
-                    }
-                };
-                if let Some(path) = path {
-                    match kind {
-                        SaveKind::CountsCsv => self.save_counts(&path),
-                        SaveKind::ChartPng => self.pending_chart_png = Some(path),
-                    }
+        if let Some((_, rx)) = &self.save_rx
+            && let Ok(outcome) = rx.try_recv()
+        {
+            let Some((kind, _)) = self.save_rx.take() else {
+                return;
+            };
+            let path = match outcome {
+                PickOutcome::Picked(mut p) => p.pop(),
+                PickOutcome::Cancelled => None,
+                PickOutcome::Unavailable => {
+                    let dir = self.data_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                    let name = match kind {
+                        SaveKind::CountsCsv => "chart-counts.csv",
+                        SaveKind::ChartPng => "chart.png",
+                    };
+                    Some(dir.join(name))
+                }
+            };
+            if let Some(path) = path {
+                match kind {
+                    SaveKind::CountsCsv => self.save_counts(&path),
+                    SaveKind::ChartPng => self.pending_chart_png = Some(path),
                 }
             }
         }
@@ -289,15 +332,23 @@ impl App {
 
     fn save_counts(&mut self, path: &Path) {
         match crate::export::export_counts(&self.view.result.counts, path) {
-            Ok(()) => self.notify(Level::Info, format!("Chart numbers saved: {}", path.display())),
-            Err(e) => self.notify(Level::Error, format!("Could not save the chart numbers: {e}")),
+            Ok(()) => self.notify(
+                Level::Info,
+                format!("Chart numbers saved: {}", path.display()),
+            ),
+            Err(e) => self.notify(
+                Level::Error,
+                format!("Could not save the chart numbers: {e}"),
+            ),
         }
     }
 
     /// Recompute the filtered rows and the aggregate if the filter or the corpus changed.
     pub fn refresh_view(&mut self) {
         let filter = &self.settings.filter;
-        if self.view.filter.as_ref() == Some(filter) && self.view.corpus_version == self.corpus_version {
+        if self.view.filter.as_ref() == Some(filter)
+            && self.view.corpus_version == self.corpus_version
+        {
             return;
         }
         let text = filter.text.trim().to_lowercase();
@@ -307,14 +358,21 @@ impl App {
             let reuse = self.view.corpus_version == self.corpus_version;
             match &self.view.text_hits {
                 Some((q, hits)) if reuse && *q == text => Some(hits.clone()),
-                Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => Some(filter.text_hits(&self.corpus, Some(hits))),
+                Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
+                    Some(filter.text_hits(&self.corpus, Some(hits)))
+                }
                 _ => Some(filter.text_hits(&self.corpus, None)),
             }
         };
         self.view.result = filter.run(&self.corpus, hits.as_deref());
         self.view.text_hits = hits.map(|h| (text, h));
         let mut sorted = self.view.result.rows.clone();
-        sort_rows(&self.corpus, &mut sorted, self.settings.sort, self.settings.sort_descending);
+        sort_rows(
+            &self.corpus,
+            &mut sorted,
+            self.settings.sort,
+            self.settings.sort_descending,
+        );
         self.view.sorted = sorted;
         self.view.filter = Some(filter.clone());
         self.view.corpus_version = self.corpus_version;
@@ -326,17 +384,31 @@ impl App {
 
     /// Force the sort order to be recomputed.
     pub fn resort(&mut self) {
-        sort_rows(&self.corpus, &mut self.view.sorted, self.settings.sort, self.settings.sort_descending);
+        sort_rows(
+            &self.corpus,
+            &mut self.view.sorted,
+            self.settings.sort,
+            self.settings.sort_descending,
+        );
     }
 
     fn select_cell(&mut self, year: YearKey, countries: Vec<CountryId>) {
         let mut events = Vec::new();
         for c in &countries {
-            events.extend(self.settings.filter.events_in_cell(&self.corpus, &self.view.result.rows, year, *c));
+            events.extend(self.settings.filter.events_in_cell(
+                &self.corpus,
+                &self.view.result.rows,
+                year,
+                *c,
+            ));
         }
         events.sort_unstable();
         events.dedup();
-        self.cell = Some(CellSelection { year, countries, events });
+        self.cell = Some(CellSelection {
+            year,
+            countries,
+            events,
+        });
     }
 
     fn sync_date_input(&mut self) {
@@ -355,13 +427,20 @@ impl App {
             Command::OpenPaths(paths) => {
                 for p in &paths {
                     self.remember_path(p);
-                    let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string();
+                    let key = std::fs::canonicalize(p)
+                        .unwrap_or_else(|_| p.clone())
+                        .display()
+                        .to_string();
                     self.settings.removed.remove(&key);
                 }
                 self.start_load(paths);
             }
-            Command::PickFiles => self.pick_rx = Some((PickKind::Files, self.picker.pick(PickKind::Files))),
-            Command::PickFolder => self.pick_rx = Some((PickKind::Folder, self.picker.pick(PickKind::Folder))),
+            Command::PickFiles => {
+                self.pick_rx = Some((PickKind::Files, self.picker.pick(PickKind::Files)))
+            }
+            Command::PickFolder => {
+                self.pick_rx = Some((PickKind::Folder, self.picker.pick(PickKind::Folder)))
+            }
             Command::SelectArticle(row) => {
                 if row < self.corpus.len() {
                     self.selected = Some(row);
@@ -385,15 +464,24 @@ impl App {
                     self.settings.removed.insert(key);
                     self.corpus_version += 1;
                     self.cell = None;
-                    self.selected = if self.corpus.is_empty() { None } else { Some(row.min(self.corpus.len() - 1)) };
+                    self.selected = if self.corpus.is_empty() {
+                        None
+                    } else {
+                        Some(row.min(self.corpus.len() - 1))
+                    };
                     self.sync_date_input();
-                    self.notify(Level::Info, format!("Removed from the corpus: {}", entry.article.meta.title));
+                    self.notify(
+                        Level::Info,
+                        format!("Removed from the corpus: {}", entry.article.meta.title),
+                    );
                 }
             }
             Command::SetPublished { row, date } => {
                 if let Some(entry) = self.corpus.entries.get(row) {
                     let key = article_key(&entry.article.origin);
-                    self.settings.date_corrections.insert(key, date.map(|d| d.to_string()));
+                    self.settings
+                        .date_corrections
+                        .insert(key, date.map(|d| d.to_string()));
                     self.corpus.set_published(row, Some(date));
                     self.corpus_version += 1;
                     self.sync_date_input();
@@ -420,8 +508,18 @@ impl App {
                     job.cancel();
                 }
             }
-            Command::ExportCountsCsv => self.save_rx = Some((SaveKind::CountsCsv, self.picker.pick(PickKind::Save("chart-counts.csv")))),
-            Command::ExportChartPng => self.save_rx = Some((SaveKind::ChartPng, self.picker.pick(PickKind::Save("chart.png")))),
+            Command::ExportCountsCsv => {
+                self.save_rx = Some((
+                    SaveKind::CountsCsv,
+                    self.picker.pick(PickKind::Save("chart-counts.csv")),
+                ))
+            }
+            Command::ExportChartPng => {
+                self.save_rx = Some((
+                    SaveKind::ChartPng,
+                    self.picker.pick(PickKind::Save("chart.png")),
+                ))
+            }
             Command::DismissNotification(i) => {
                 if i < self.notifications.len() {
                     self.notifications.remove(i);
@@ -470,7 +568,9 @@ impl App {
         }
         let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         if (up || down) && !typing && !self.view.sorted.is_empty() {
-            let pos = self.selected.and_then(|s| self.view.sorted.iter().position(|&r| r == s));
+            let pos = self
+                .selected
+                .and_then(|s| self.view.sorted.iter().position(|&r| r == s));
             let next = match (pos, down) {
                 (None, _) => 0,
                 (Some(p), true) => (p + 1).min(self.view.sorted.len() - 1),
@@ -481,7 +581,13 @@ impl App {
             self.commands.push(Command::SelectArticle(row));
         }
         // Files dropped on the window.
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.commands.push(Command::OpenPaths(dropped));
         }
@@ -489,7 +595,11 @@ impl App {
 
     /// The window title: app name and corpus size.
     pub fn window_title(&self) -> String {
-        format!("{APP_NAME} — {} articles, {} events", self.corpus.len(), self.corpus.event_count())
+        format!(
+            "{APP_NAME} — {} articles, {} events",
+            self.corpus.len(),
+            self.corpus.event_count()
+        )
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -515,14 +625,23 @@ impl App {
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
-                ui.radio_value(&mut self.settings.theme, ThemeChoice::System, "Follow the system");
+                ui.radio_value(
+                    &mut self.settings.theme,
+                    ThemeChoice::System,
+                    "Follow the system",
+                );
                 ui.radio_value(&mut self.settings.theme, ThemeChoice::Light, "Light");
                 ui.radio_value(&mut self.settings.theme, ThemeChoice::Dark, "Dark");
                 ui.separator();
                 let mut decades = self.settings.anchor_decades;
-                if ui.checkbox(&mut decades, "Anchor decades at their first year").changed() {
+                if ui
+                    .checkbox(&mut decades, "Anchor decades at their first year")
+                    .changed()
+                {
                     self.settings.anchor_decades = decades;
-                    self.corpus.set_options(ExtractOptions { anchor_decades: decades });
+                    self.corpus.set_options(ExtractOptions {
+                        anchor_decades: decades,
+                    });
                     self.corpus_version += 1;
                 }
             });
@@ -544,14 +663,21 @@ impl App {
             ));
             if let Some(job) = &self.load {
                 ui.separator();
-                let frac = if job.total == 0 { 0.0 } else { job.done as f32 / job.total as f32 };
+                let frac = if job.total == 0 {
+                    0.0
+                } else {
+                    job.done as f32 / job.total as f32
+                };
                 ui.add(
                     egui::ProgressBar::new(frac)
                         .desired_width(220.0)
                         .text(format!("Loading {} / {}", job.done, job.total)),
                 )
                 .accessible_name("Loading progress");
-                let name = Path::new(&job.current).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = Path::new(&job.current)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 ui.weak(name);
                 if ui.button("Cancel loading").clicked() {
                     self.commands.push(Command::CancelLoad);
@@ -648,12 +774,12 @@ impl eframe::App for App {
 impl App {
     /// Write the settings file now (also done by eframe at intervals and on exit).
     pub fn save_settings(&mut self) {
-        if let Some(dir) = &self.data_dir {
-            if let Err(e) = self.settings.save(dir) {
-                let text = format!("Could not save settings ({e}): {}", dir.display());
-                if !self.notifications.iter().any(|n| n.text == text) {
-                    self.notify(Level::Error, text);
-                }
+        if let Some(dir) = &self.data_dir
+            && let Err(e) = self.settings.save(dir)
+        {
+            let text = format!("Could not save settings ({e}): {}", dir.display());
+            if !self.notifications.iter().any(|n| n.text == text) {
+                self.notify(Level::Error, text);
             }
         }
     }
@@ -666,7 +792,9 @@ impl App {
 
 /// The data folder for settings (and logs): eframe's storage dir for this app.
 pub fn data_dir() -> Option<PathBuf> {
-    std::env::var_os("TECHDIVIDE_DATA_DIR").map(PathBuf::from).or_else(|| eframe::storage_dir(APP_ID))
+    std::env::var_os("TECHDIVIDE_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir(APP_ID))
 }
 
 /// Open the window. Returns the process exit code.
@@ -680,15 +808,29 @@ pub fn run(args: crate::cli::Args) -> i32 {
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(Arc::new(icon));
     }
-    let options = eframe::NativeOptions { viewport, persist_window: screenshot_path.is_none(), ..Default::default() };
+    let options = eframe::NativeOptions {
+        viewport,
+        persist_window: screenshot_path.is_none(),
+        ..Default::default()
+    };
     let paths = args.paths.clone();
     let seeds = !args.no_seeds;
     let result = eframe::run_native(
         APP_ID,
         options,
         Box::new(move |cc| {
-            let dir = if screenshot_path.is_some() { None } else { data_dir() };
-            let mut app = App::new(Some(cc.egui_ctx.clone()), paths, seeds, dir, Box::new(RfdPicker));
+            let dir = if screenshot_path.is_some() {
+                None
+            } else {
+                data_dir()
+            };
+            let mut app = App::new(
+                Some(cc.egui_ctx.clone()),
+                paths,
+                seeds,
+                dir,
+                Box::new(RfdPicker),
+            );
             if let Some(path) = screenshot_path {
                 app.screenshot = Some(screenshot::Screenshot::new(path));
             }
@@ -698,7 +840,9 @@ pub fn run(args: crate::cli::Args) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("techdivide: could not open the window ({e}). Use --export or --counts to run without a display.");
+            eprintln!(
+                "techdivide: could not open the window ({e}). Use --export or --counts to run without a display."
+            );
             1
         }
     }

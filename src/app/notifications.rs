@@ -30,7 +30,11 @@ pub fn notifications_ui(ui: &mut egui::Ui, items: &[Notification], commands: &mu
             ui.set_max_width(460.0);
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.strong(format!("{} notification{}", items.len(), if items.len() == 1 { "" } else { "s" }));
+                    ui.strong(format!(
+                        "{} notification{}",
+                        items.len(),
+                        if items.len() == 1 { "" } else { "s" }
+                    ));
                     if ui.button("Dismiss all").clicked() {
                         commands.push(Command::DismissAllNotifications);
                     }
@@ -42,7 +46,11 @@ pub fn notifications_ui(ui: &mut egui::Ui, items: &[Notification], commands: &mu
                             Level::Warning => ("Warning:", ui.visuals().warn_fg_color),
                             Level::Error => ("Error:", ui.visuals().error_fg_color),
                         };
-                        if ui.small_button("Dismiss").accessible_name(format!("Dismiss: {}", n.text)).clicked() {
+                        if ui
+                            .small_button("Dismiss")
+                            .accessible_name(format!("Dismiss: {}", n.text))
+                            .clicked()
+                        {
                             commands.push(Command::DismissNotification(i));
                         }
                         ui.colored_label(color, icon);

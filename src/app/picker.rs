@@ -38,22 +38,32 @@ const INSTANT_ANSWER: Duration = Duration::from_millis(250);
 impl FilePicker for RfdPicker {
     fn pick(&self, kind: PickKind) -> Receiver<PickOutcome> {
         let (tx, rx) = channel();
-        let spawned = std::thread::Builder::new().name("techdivide-file-dialog".into()).spawn(move || {
-            let started = Instant::now();
-            let dialog = rfd::AsyncFileDialog::new();
-            let picked: Option<Vec<PathBuf>> = match kind {
-                PickKind::Files => pollster::block_on(dialog.add_filter("Text", &["txt", "md", "text"]).pick_files())
+        let spawned = std::thread::Builder::new()
+            .name("techdivide-file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let dialog = rfd::AsyncFileDialog::new();
+                let picked: Option<Vec<PathBuf>> = match kind {
+                    PickKind::Files => pollster::block_on(
+                        dialog
+                            .add_filter("Text", &["txt", "md", "text"])
+                            .pick_files(),
+                    )
                     .map(|v| v.into_iter().map(|h| h.path().to_path_buf()).collect()),
-                PickKind::Folder => pollster::block_on(dialog.pick_folder()).map(|h| vec![h.path().to_path_buf()]),
-                PickKind::Save(name) => pollster::block_on(dialog.set_file_name(name).save_file()).map(|h| vec![h.path().to_path_buf()]),
-            };
-            let outcome = match picked {
-                Some(paths) if !paths.is_empty() => PickOutcome::Picked(paths),
-                _ if started.elapsed() < INSTANT_ANSWER => PickOutcome::Unavailable,
-                _ => PickOutcome::Cancelled,
-            };
-            let _ = tx.send(outcome);
-        });
+                    PickKind::Folder => pollster::block_on(dialog.pick_folder())
+                        .map(|h| vec![h.path().to_path_buf()]),
+                    PickKind::Save(name) => {
+                        pollster::block_on(dialog.set_file_name(name).save_file())
+                            .map(|h| vec![h.path().to_path_buf()])
+                    }
+                };
+                let outcome = match picked {
+                    Some(paths) if !paths.is_empty() => PickOutcome::Picked(paths),
+                    _ if started.elapsed() < INSTANT_ANSWER => PickOutcome::Unavailable,
+                    _ => PickOutcome::Cancelled,
+                };
+                let _ = tx.send(outcome);
+            });
         if spawned.is_err() {
             let (tx, rx) = channel();
             let _ = tx.send(PickOutcome::Unavailable);
@@ -70,14 +80,20 @@ pub struct FakePicker {
 
 impl FakePicker {
     pub fn new(answers: Vec<PickOutcome>) -> Self {
-        Self { answers: std::sync::Mutex::new(answers) }
+        Self {
+            answers: std::sync::Mutex::new(answers),
+        }
     }
 }
 
 impl FilePicker for FakePicker {
     fn pick(&self, _kind: PickKind) -> Receiver<PickOutcome> {
         let (tx, rx) = channel();
-        let next = self.answers.lock().ok().and_then(|mut a| (!a.is_empty()).then(|| a.remove(0)));
+        let next = self
+            .answers
+            .lock()
+            .ok()
+            .and_then(|mut a| (!a.is_empty()).then(|| a.remove(0)));
         let _ = tx.send(next.unwrap_or(PickOutcome::Cancelled));
         rx
     }

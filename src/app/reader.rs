@@ -20,14 +20,25 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     let meta = &entry.article.meta;
     ui.heading(&meta.title).on_hover_text(&entry.article.file);
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Author: {}", meta.author.as_deref().unwrap_or("unknown")));
+        ui.label(format!(
+            "Author: {}",
+            meta.author.as_deref().unwrap_or("unknown")
+        ));
         ui.separator();
-        ui.label(format!("Source: {}", meta.source.as_deref().unwrap_or(&entry.article.file)));
+        ui.label(format!(
+            "Source: {}",
+            meta.source.as_deref().unwrap_or(&entry.article.file)
+        ));
         ui.separator();
-        ui.label(format!("File: {} ({})", entry.article.file, entry.article.encoding));
+        ui.label(format!(
+            "File: {} ({})",
+            entry.article.file, entry.article.encoding
+        ));
     });
     let corrected = entry.corrected.is_some();
-    let header_date = meta.published.map_or_else(|| "none".to_string(), |d| d.to_string());
+    let header_date = meta
+        .published
+        .map_or_else(|| "none".to_string(), |d| d.to_string());
     let events = entry.event_count();
     let mut submit = false;
     let mut reset = false;
@@ -35,7 +46,11 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Published:");
         let response = ui
-            .add(egui::TextEdit::singleline(&mut app.date_input).desired_width(110.0).hint_text("YYYY-MM-DD"))
+            .add(
+                egui::TextEdit::singleline(&mut app.date_input)
+                    .desired_width(110.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
             .labelled_by(label.id);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = true;
@@ -43,11 +58,19 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         if ui.button("Set date").clicked() {
             submit = true;
         }
-        if corrected && ui.button("Use the header's date").on_hover_text(format!("Header date: {header_date}")).clicked() {
+        if corrected
+            && ui
+                .button("Use the header's date")
+                .on_hover_text(format!("Header date: {header_date}"))
+                .clicked()
+        {
             reset = true;
         }
         if app.date_input.trim().is_empty() {
-            ui.colored_label(ui.visuals().warn_fg_color, "undated — enter a date so relative expressions can be resolved");
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "undated — enter a date so relative expressions can be resolved",
+            );
         } else if corrected {
             ui.weak(format!("corrected by you (header: {header_date})"));
         }
@@ -73,45 +96,86 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.separator();
     let scroll_to = app.scroll_to.take();
     let entry = &app.corpus.entries[row];
-    egui::ScrollArea::vertical().id_salt(("reader", row)).auto_shrink([false, false]).show(ui, |ui| {
-        let text = &entry.article.text;
-        let analysis = &entry.analysis;
-        let target = scroll_to.and_then(|s| analysis.sentences.get(s as usize).cloned());
-        let body_color = ui.visuals().text_color();
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        for para in &entry.article.meta.paragraphs {
-            let marks = marks_in(entry, para.clone(), dark);
-            let mut job = LayoutJob::default();
-            job.wrap.max_width = ui.available_width();
-            let mut pos = para.start;
-            let selected_sentence = target.clone().filter(|t| t.start >= para.start && t.end <= para.end);
-            for (r, mark) in &marks {
-                if r.start > pos {
-                    append(&mut job, text, pos..r.start, &font, body_color, None, false, selected_sentence.as_ref(), dark);
+    egui::ScrollArea::vertical()
+        .id_salt(("reader", row))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let text = &entry.article.text;
+            let analysis = &entry.analysis;
+            let target = scroll_to.and_then(|s| analysis.sentences.get(s as usize).cloned());
+            let body_color = ui.visuals().text_color();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            for para in &entry.article.meta.paragraphs {
+                let marks = marks_in(entry, para.clone(), dark);
+                let mut job = LayoutJob::default();
+                job.wrap.max_width = ui.available_width();
+                let mut pos = para.start;
+                let selected_sentence = target
+                    .clone()
+                    .filter(|t| t.start >= para.start && t.end <= para.end);
+                for (r, mark) in &marks {
+                    if r.start > pos {
+                        append(
+                            &mut job,
+                            text,
+                            pos..r.start,
+                            &font,
+                            body_color,
+                            None,
+                            false,
+                            selected_sentence.as_ref(),
+                            dark,
+                        );
+                    }
+                    append(
+                        &mut job,
+                        text,
+                        r.clone(),
+                        &font,
+                        body_color,
+                        mark.bg,
+                        mark.underline,
+                        selected_sentence.as_ref(),
+                        dark,
+                    );
+                    pos = r.end;
                 }
-                append(&mut job, text, r.clone(), &font, body_color, mark.bg, mark.underline, selected_sentence.as_ref(), dark);
-                pos = r.end;
-            }
-            if pos < para.end {
-                append(&mut job, text, pos..para.end, &font, body_color, None, false, selected_sentence.as_ref(), dark);
-            }
-            let (galley_pos, galley, response) = egui::Label::new(job).sense(egui::Sense::hover()).layout_in_ui(ui);
-            ui.painter().galley(galley_pos, galley.clone(), body_color);
-            if let Some(t) = &selected_sentence {
-                let chars = text[para.start..t.start].chars().count();
-                let rect = galley.pos_from_cursor(egui::text::CCursor::new(chars)).translate(galley_pos.to_vec2());
-                ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
-            }
-            if let Some(hover) = response.hover_pos() {
-                let cursor = galley.cursor_from_pos(hover - galley_pos);
-                let byte = char_to_byte(&text[para.clone()], cursor.index.0) + para.start;
-                if let Some((_, mark)) = marks.iter().find(|(r, _)| r.start <= byte && byte < r.end) {
-                    response.on_hover_text(&mark.tip);
+                if pos < para.end {
+                    append(
+                        &mut job,
+                        text,
+                        pos..para.end,
+                        &font,
+                        body_color,
+                        None,
+                        false,
+                        selected_sentence.as_ref(),
+                        dark,
+                    );
                 }
+                let (galley_pos, galley, response) = egui::Label::new(job)
+                    .sense(egui::Sense::hover())
+                    .layout_in_ui(ui);
+                ui.painter().galley(galley_pos, galley.clone(), body_color);
+                if let Some(t) = &selected_sentence {
+                    let chars = text[para.start..t.start].chars().count();
+                    let rect = galley
+                        .pos_from_cursor(egui::text::CCursor::new(chars))
+                        .translate(galley_pos.to_vec2());
+                    ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
+                }
+                if let Some(hover) = response.hover_pos() {
+                    let cursor = galley.cursor_from_pos(hover - galley_pos);
+                    let byte = char_to_byte(&text[para.clone()], cursor.index.0) + para.start;
+                    if let Some((_, mark)) =
+                        marks.iter().find(|(r, _)| r.start <= byte && byte < r.end)
+                    {
+                        response.on_hover_text(&mark.tip);
+                    }
+                }
+                ui.add_space(6.0);
             }
-            ui.add_space(6.0);
-        }
-    });
+        });
 }
 
 struct Mark {
@@ -122,34 +186,74 @@ struct Mark {
 
 /// Non-overlapping highlight ranges in a paragraph: mentions (background) and time expressions
 /// (underline); where both overlap, the mention wins.
-fn marks_in(entry: &crate::query::ArticleEntry, para: Range<usize>, dark: bool) -> Vec<(Range<usize>, Mark)> {
+fn marks_in(
+    entry: &crate::query::ArticleEntry,
+    para: Range<usize>,
+    dark: bool,
+) -> Vec<(Range<usize>, Mark)> {
     let gaz = gazetteer();
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-    for m in entry.analysis.mentions.iter().filter(|m| m.span.start >= para.start && m.span.end <= para.end) {
+    for m in entry
+        .analysis
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= para.start && m.span.end <= para.end)
+    {
         let c = gaz.country(m.country);
         marks.push((
             m.span.clone(),
-            Mark { bg: Some(highlight(country_color(m.country, dark))), underline: false, tip: format!("{} ({}) — {:?}", c.name, c.code, m.kind) },
+            Mark {
+                bg: Some(highlight(country_color(m.country, dark))),
+                underline: false,
+                tip: format!("{} ({}) — {:?}", c.name, c.code, m.kind),
+            },
         ));
     }
     let published = entry.published();
-    for t in entry.analysis.times.iter().filter(|t| t.span.start >= para.start && t.span.end <= para.end) {
-        if marks.iter().any(|(r, _)| r.start < t.span.end && t.span.start < r.end) {
+    for t in entry
+        .analysis
+        .times
+        .iter()
+        .filter(|t| t.span.start >= para.start && t.span.end <= para.end)
+    {
+        if marks
+            .iter()
+            .any(|(r, _)| r.start < t.span.end && t.span.start < r.end)
+        {
             continue;
         }
         let tip = match &t.kind {
             TimeKind::Explicit(y) => format!("{y} — explicit year"),
-            TimeKind::Decade(y) => format!("the {y}s — a decade: no year unless decades are anchored"),
+            TimeKind::Decade(y) => {
+                format!("the {y}s — a decade: no year unless decades are anchored")
+            }
             other => {
-                let resolved = crate::extract::years::resolve(std::slice::from_ref(t), published, false, false);
+                let resolved = crate::extract::years::resolve(
+                    std::slice::from_ref(t),
+                    published,
+                    false,
+                    false,
+                );
                 match (resolved.first(), published) {
-                    (Some(a), _) => format!("{} — relative to the published date ({other:?})", a.year),
-                    (None, None) => "relative time expression — undated, the article has no published date".to_string(),
+                    (Some(a), _) => {
+                        format!("{} — relative to the published date ({other:?})", a.year)
+                    }
+                    (None, None) => {
+                        "relative time expression — undated, the article has no published date"
+                            .to_string()
+                    }
                     (None, Some(_)) => format!("relative time expression ({other:?})"),
                 }
             }
         };
-        marks.push((t.span.clone(), Mark { bg: None, underline: true, tip }));
+        marks.push((
+            t.span.clone(),
+            Mark {
+                bg: None,
+                underline: true,
+                tip,
+            },
+        ));
     }
     marks.sort_by_key(|(r, _)| r.start);
     marks
@@ -170,7 +274,11 @@ fn append(
     let Some(s) = text.get(r.clone()) else { return };
     let in_selected = selected.is_some_and(|t| r.start >= t.start && r.end <= t.end);
     let background = bg.unwrap_or(if in_selected {
-        if dark { egui::Color32::from_rgb(70, 60, 20) } else { egui::Color32::from_rgb(255, 245, 200) }
+        if dark {
+            egui::Color32::from_rgb(70, 60, 20)
+        } else {
+            egui::Color32::from_rgb(255, 245, 200)
+        }
     } else {
         egui::Color32::TRANSPARENT
     });
@@ -178,15 +286,31 @@ fn append(
         font_id: font.clone(),
         color,
         background,
-        underline: if underline { egui::Stroke::new(1.5, color) } else { egui::Stroke::NONE },
+        underline: if underline {
+            egui::Stroke::new(1.5, color)
+        } else {
+            egui::Stroke::NONE
+        },
         ..Default::default()
     };
     // A selected sentence that starts mid-segment: split so only its part is shaded.
-    if let Some(t) = selected.filter(|t| bg.is_none() && !in_selected && t.start < r.end && r.start < t.end) {
+    if let Some(t) =
+        selected.filter(|t| bg.is_none() && !in_selected && t.start < r.end && r.start < t.end)
+    {
         let cuts = [r.start, t.start.max(r.start), t.end.min(r.end), r.end];
         for w in cuts.windows(2) {
             if w[0] < w[1] {
-                append(job, text, w[0]..w[1], font, color, bg, underline, Some(t), dark);
+                append(
+                    job,
+                    text,
+                    w[0]..w[1],
+                    font,
+                    color,
+                    bg,
+                    underline,
+                    Some(t),
+                    dark,
+                );
             }
         }
         return;

@@ -20,7 +20,11 @@ pub struct Screenshot {
 
 impl Screenshot {
     pub fn new(path: PathBuf) -> Self {
-        Self { path, frames_after_load: 0, state: Arc::new(AtomicU8::new(WAITING)) }
+        Self {
+            path,
+            frames_after_load: 0,
+            state: Arc::new(AtomicU8::new(WAITING)),
+        }
     }
 
     /// Called every frame: once loading is done and a few frames are drawn, take the picture;
@@ -41,7 +45,10 @@ impl Screenshot {
                     let ok = save_png(&image, None, &path);
                     match &ok {
                         Ok(()) => eprintln!("techdivide: screenshot saved: {}", path.display()),
-                        Err(e) => eprintln!("techdivide: could not save the screenshot ({e}): {}", path.display()),
+                        Err(e) => eprintln!(
+                            "techdivide: could not save the screenshot ({e}): {}",
+                            path.display()
+                        ),
                     }
                     state.store(if ok.is_ok() { SAVED } else { FAILED }, Ordering::SeqCst);
                     repaint.request_repaint();
@@ -54,9 +61,14 @@ impl Screenshot {
 }
 
 /// Save an image (optionally a crop in points, scaled by the image's pixels per point) as PNG.
-pub fn save_png(image: &egui::ColorImage, crop: Option<(egui::Rect, f32)>, path: &std::path::Path) -> Result<(), String> {
+pub fn save_png(
+    image: &egui::ColorImage,
+    crop: Option<(egui::Rect, f32)>,
+    path: &std::path::Path,
+) -> Result<(), String> {
     let [w, h] = image.size;
-    let mut rgba = image::RgbaImage::from_raw(w as u32, h as u32, image.as_raw().to_vec()).ok_or("the screenshot has a wrong size")?;
+    let mut rgba = image::RgbaImage::from_raw(w as u32, h as u32, image.as_raw().to_vec())
+        .ok_or("the screenshot has a wrong size")?;
     if let Some((rect, ppp)) = crop {
         let x = (rect.min.x * ppp).max(0.0) as u32;
         let y = (rect.min.y * ppp).max(0.0) as u32;
@@ -68,12 +80,20 @@ pub fn save_png(image: &egui::ColorImage, crop: Option<(egui::Rect, f32)>, path:
 }
 
 /// Save the chart area of the next frame to `path`.
-pub fn save_chart_png(ctx: &egui::Context, chart: Option<egui::Rect>, path: PathBuf, _repaint: Option<egui::Context>) {
+pub fn save_chart_png(
+    ctx: &egui::Context,
+    chart: Option<egui::Rect>,
+    path: PathBuf,
+    _repaint: Option<egui::Context>,
+) {
     let ppp = ctx.pixels_per_point();
     ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
         match save_png(&image, chart.map(|r| (r, ppp)), &path) {
             Ok(()) => eprintln!("techdivide: chart saved: {}", path.display()),
-            Err(e) => eprintln!("techdivide: could not save the chart ({e}): {}", path.display()),
+            Err(e) => eprintln!(
+                "techdivide: could not save the chart ({e}): {}",
+                path.display()
+            ),
         }
     });
     ctx.request_repaint();

@@ -33,7 +33,11 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        Self { show_undated: true, share: false, top_n: 8 }
+        Self {
+            show_undated: true,
+            share: false,
+            top_n: 8,
+        }
     }
 }
 
@@ -84,7 +88,10 @@ pub enum SettingsLoad {
     Fresh,
     Loaded,
     /// The file could not be read as settings; it was moved to `backup`.
-    Corrupt { reason: String, backup: PathBuf },
+    Corrupt {
+        reason: String,
+        backup: PathBuf,
+    },
 }
 
 impl Settings {
@@ -94,7 +101,9 @@ impl Settings {
         let path = dir.join(SETTINGS_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Self::default(), SettingsLoad::Fresh),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Self::default(), SettingsLoad::Fresh);
+            }
             Err(e) => return (Self::default(), backup(&path, e.to_string())),
         };
         match serde_json::from_str::<Settings>(&text) {
@@ -146,7 +155,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Settings::default();
         s.opened_paths.push(PathBuf::from("/tmp/a.txt"));
-        s.date_corrections.insert("seed:003".into(), Some("2020-09-01".into()));
+        s.date_corrections
+            .insert("seed:003".into(), Some("2020-09-01".into()));
         s.filter.text = "huawei".into();
         s.chart.share = true;
         s.theme = ThemeChoice::Dark;
@@ -163,11 +173,17 @@ mod tests {
         std::fs::write(&path, "{\"opened_paths\": [\"/a\"], \"filter\": {\"te").unwrap();
         let (s, how) = Settings::load(dir.path());
         assert_eq!(s, Settings::default());
-        let SettingsLoad::Corrupt { backup, .. } = how else { panic!("expected corrupt: {how:?}") };
+        let SettingsLoad::Corrupt { backup, .. } = how else {
+            panic!("expected corrupt: {how:?}")
+        };
         assert!(backup.exists(), "the bad file is kept");
         assert!(!path.exists());
         // An old file with fewer fields (and an unknown one) loads what it has.
-        std::fs::write(&path, "{\"version\": 0, \"opened_paths\": [\"/a\"], \"gone\": 3}").unwrap();
+        std::fs::write(
+            &path,
+            "{\"version\": 0, \"opened_paths\": [\"/a\"], \"gone\": 3}",
+        )
+        .unwrap();
         let (s, how) = Settings::load(dir.path());
         assert_eq!(how, SettingsLoad::Loaded);
         assert_eq!(s.opened_paths, vec![PathBuf::from("/a")]);
@@ -181,7 +197,11 @@ mod tests {
         s.filter.text = "good".into();
         s.save(dir.path()).unwrap();
         // A save that died after writing its temporary file but before the rename:
-        std::fs::write(dir.path().join(format!("{SETTINGS_FILE}.tmp-99999")), "{ half a fi").unwrap();
+        std::fs::write(
+            dir.path().join(format!("{SETTINGS_FILE}.tmp-99999")),
+            "{ half a fi",
+        )
+        .unwrap();
         let (back, how) = Settings::load(dir.path());
         assert_eq!(how, SettingsLoad::Loaded);
         assert_eq!(back.filter.text, "good");

@@ -18,8 +18,7 @@ pub enum DateOrder {
 
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b"));
 // No leading \b: Medium glues the month to "read" (`4 min readAug 19, 2021`).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -33,8 +32,7 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SLASH: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b"));
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"));
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"));
 
 fn re(pattern: &str) -> Regex {
     // The patterns are constants checked by the tests below.
@@ -52,8 +50,18 @@ pub fn month_number(name: &str) -> Option<i8> {
     let index = NAMES.iter().position(|m| *m == prefix)?;
     // Only real spellings: `Sept`, `June`, `August`…, not `Marching`.
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     (FULL[index].starts_with(&lower) || lower == "sept").then_some(index as i8 + 1)
 }
@@ -74,20 +82,20 @@ fn num(s: &str) -> i32 {
 /// The first calendar date in `text` with its byte range, reading slash dates in `order`.
 pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
     let mut found: Vec<(Date, Range<usize>)> = Vec::new();
-    if let Some(c) = ISO.captures(text) {
-        if let Some(d) = date(num(&c[1]), num(&c[2]), num(&c[3])) {
-            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
-        }
+    if let Some(c) = ISO.captures(text)
+        && let Some(d) = date(num(&c[1]), num(&c[2]), num(&c[3]))
+    {
+        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
     }
-    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
-        if let Some(d) = month_number(&c[1]).and_then(|m| date(num(&c[3]), m.into(), num(&c[2]))) {
-            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
-        }
+    if let Some(c) = MONTH_DAY_YEAR.captures(text)
+        && let Some(d) = month_number(&c[1]).and_then(|m| date(num(&c[3]), m.into(), num(&c[2])))
+    {
+        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
     }
-    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
-        if let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[3]), m.into(), num(&c[1]))) {
-            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
-        }
+    if let Some(c) = DAY_MONTH_YEAR.captures(text)
+        && let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[3]), m.into(), num(&c[1])))
+    {
+        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
     }
     if let Some(c) = SLASH.captures(text) {
         let (a, b) = (num(&c[1]), num(&c[2]));
@@ -104,10 +112,10 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
             found.push((d, c.get(0).map_or(0..0, |m| m.range())));
         }
     }
-    if let Some(c) = DOTTED.captures(text) {
-        if let Some(d) = date(num(&c[3]), num(&c[2]), num(&c[1])) {
-            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
-        }
+    if let Some(c) = DOTTED.captures(text)
+        && let Some(d) = date(num(&c[3]), num(&c[2]), num(&c[1]))
+    {
+        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
     }
     found.into_iter().min_by_key(|(_, r)| r.start)
 }
@@ -176,7 +184,10 @@ mod tests {
 
     #[test]
     fn user_dates_are_validated() {
-        assert_eq!(parse_user_date("2020-02-29").unwrap().to_string(), "2020-02-29");
+        assert_eq!(
+            parse_user_date("2020-02-29").unwrap().to_string(),
+            "2020-02-29"
+        );
         assert!(parse_user_date("2021-02-29").is_err());
         assert!(parse_user_date("soon").is_err());
         assert!(parse_user_date("").is_err());

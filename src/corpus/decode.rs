@@ -103,7 +103,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     if odd_zero * 10 >= pairs * 7 && even_zero * 10 < pairs {
         Some(encoding_rs::UTF_16LE)
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 < pairs {
@@ -160,8 +165,9 @@ mod tests {
 
     #[test]
     fn latin1_is_detected_not_assumed() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252
-            .encode("Le président de la Côte d'Ivoire a déclaré à Abidjan que l'économie était forte.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "Le président de la Côte d'Ivoire a déclaré à Abidjan que l'économie était forte.",
+        );
         let decoded = decode_bytes(&bytes).unwrap();
         assert!(decoded.text.contains("Côte d'Ivoire"), "{}", decoded.text);
         assert!(!decoded.had_errors);
@@ -170,7 +176,10 @@ mod tests {
     #[test]
     fn empty_whitespace_and_binary_are_errors() {
         assert_eq!(decode_bytes(b"").unwrap_err(), DecodeError::Empty);
-        assert_eq!(decode_bytes(b" \n\t ").unwrap_err(), DecodeError::OnlyWhitespace);
+        assert_eq!(
+            decode_bytes(b" \n\t ").unwrap_err(),
+            DecodeError::OnlyWhitespace
+        );
         assert!(matches!(
             decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
             DecodeError::Binary(_)

@@ -59,7 +59,10 @@ fn is_text_file(path: &Path) -> bool {
 /// Expand paths into a sorted, de-duplicated list of files; folders are walked recursively for
 /// text files. `already` holds canonical paths loaded before (a second open is reported, not
 /// loaded again).
-pub fn collect_files(paths: &[PathBuf], already: &HashSet<PathBuf>) -> (Vec<PathBuf>, Vec<LoadError>) {
+pub fn collect_files(
+    paths: &[PathBuf],
+    already: &HashSet<PathBuf>,
+) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -87,13 +90,20 @@ pub fn collect_files(paths: &[PathBuf], already: &HashSet<PathBuf>) -> (Vec<Path
         };
         if meta.is_dir() {
             let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => found.push(e.into_path()),
+                    Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => {
+                        found.push(e.into_path())
+                    }
                     Ok(_) => {}
                     Err(e) => problems.push(LoadError::Walk {
                         path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
-                        reason: e.io_error().map_or_else(|| "symlink loop".to_string(), |io| io.to_string()),
+                        reason: e
+                            .io_error()
+                            .map_or_else(|| "symlink loop".to_string(), |io| io.to_string()),
                     }),
                 }
             }
@@ -155,10 +165,12 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    let origin = ArticleOrigin::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let origin =
+        ArticleOrigin::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     load_bytes(origin, file, &bytes).map_err(|reason| LoadError::NotText {
         path: path.to_path_buf(),
         reason,
@@ -166,7 +178,11 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
 }
 
 /// Decode bytes that came from anywhere into an article.
-pub fn load_bytes(origin: ArticleOrigin, file: String, bytes: &[u8]) -> Result<Article, DecodeError> {
+pub fn load_bytes(
+    origin: ArticleOrigin,
+    file: String,
+    bytes: &[u8],
+) -> Result<Article, DecodeError> {
     let decoded = decode_bytes(bytes)?;
     Ok(Article::new(origin, file, decoded.text, decoded.encoding))
 }
@@ -175,7 +191,8 @@ pub fn load_bytes(origin: ArticleOrigin, file: String, bytes: &[u8]) -> Result<A
 /// whatever thread finished first. A panic while loading one file becomes a problem for it.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let (files, mut problems) = collect_files(paths, &HashSet::new());
-    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file_catching(f)).collect();
+    let results: Vec<Result<Article, LoadError>> =
+        files.par_iter().map(|f| load_file_catching(f)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {

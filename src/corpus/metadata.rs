@@ -62,8 +62,9 @@ fn re(pattern: &str) -> Regex {
 }
 
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\d+\s*min(?:ute)?s?\s+read"));
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:By|BY|by|Written by|Words by|Author:)\s+(.{2,80}?)\s*(?:[|,]\s*.*)?$"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:By|BY|by|Written by|Words by|Author:)\s+(.{2,80}?)\s*(?:[|,]\s*.*)?$")
+});
 static ARTICLE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\[\s*article by\s+(.+?)\.?\s*\]$"));
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:credits?|photo|image|picture|source)\s*:"));
@@ -71,13 +72,19 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)originally (?:published|appeared|posted) (?:at|on|in|by)\s+(.+?)[.\s]*$")
 });
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))\b")
+    re(
+        r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))\b",
+    )
 });
 static DAY_FIRST_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b[a-z0-9-]+\.(?:co\.uk|org\.uk|ie|com\.au|net\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ng|ke|pk|sg|my|hk|eu|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pt|br|ar|mx|ru|pl|gr|tr|eg|il|ae)\b")
+    re(
+        r"(?i)\b[a-z0-9-]+\.(?:co\.uk|org\.uk|ie|com\.au|net\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ng|ke|pk|sg|my|hk|eu|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pt|br|ar|mx|ru|pl|gr|tr|eg|il|ae)\b",
+    )
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .-]*)\))?\s*(?:—|–|--|-)\s*")
+    re(
+        r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .-]*)\))?\s*(?:—|–|--|-)\s*",
+    )
 });
 static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})\b")
@@ -86,23 +93,94 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)\b"));
 
 /// Lines a web page puts around an article: navigation, account links, cookie notices.
 const BOILERPLATE: &[&str] = &[
-    "skip to content", "skip to main content", "skip to navigation", "menu", "main menu",
-    "navigation", "sign in", "sign up", "log in", "login", "log out", "register", "subscribe",
-    "subscribe now", "search", "home", "newsletter", "newsletters", "advertisement", "advertising",
-    "share", "share this", "tweet", "email", "print", "comments", "close", "open menu",
-    "accept", "accept all", "accept cookies", "manage cookies", "cookie settings", "toggle navigation",
-    "my account", "account", "edition", "latest", "trending", "video", "videos", "podcasts",
-    "live", "more", "follow", "listen", "save", "read later", "opinion", "news",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "menu",
+    "main menu",
+    "navigation",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "search",
+    "home",
+    "newsletter",
+    "newsletters",
+    "advertisement",
+    "advertising",
+    "share",
+    "share this",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "close",
+    "open menu",
+    "accept",
+    "accept all",
+    "accept cookies",
+    "manage cookies",
+    "cookie settings",
+    "toggle navigation",
+    "my account",
+    "account",
+    "edition",
+    "latest",
+    "trending",
+    "video",
+    "videos",
+    "podcasts",
+    "live",
+    "more",
+    "follow",
+    "listen",
+    "save",
+    "read later",
+    "opinion",
+    "news",
 ];
 
 const FOOTER_PREFIXES: &[&str] = &[
-    "about author", "about the author", "about the writer", "share this", "related stories",
-    "related articles", "related news", "related coverage", "related:", "more from", "more stories",
-    "read more", "recommended", "you may also like", "you might also like", "most read",
-    "most popular", "©", "(c) ", "copyright", "all rights reserved", "terms of use",
-    "terms of service", "terms & conditions", "privacy policy", "follow us", "sign up for",
-    "subscribe to", "this news was originally published", "originally published at",
-    "comments", "leave a comment", "tags:", "topics:", "filed under",
+    "about author",
+    "about the author",
+    "about the writer",
+    "share this",
+    "related stories",
+    "related articles",
+    "related news",
+    "related coverage",
+    "related:",
+    "more from",
+    "more stories",
+    "read more",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "©",
+    "(c) ",
+    "copyright",
+    "all rights reserved",
+    "terms of use",
+    "terms of service",
+    "terms & conditions",
+    "privacy policy",
+    "follow us",
+    "sign up for",
+    "subscribe to",
+    "this news was originally published",
+    "originally published at",
+    "comments",
+    "leave a comment",
+    "tags:",
+    "topics:",
+    "filed under",
 ];
 
 fn lower(s: &str) -> String {
@@ -115,13 +193,25 @@ fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
-    let parts: Vec<&str> = line.split(['|', '›', '»']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() >= 2 && parts.iter().all(|p| word_count(p) <= 3 && !ends_sentence(p)) {
+    let parts: Vec<&str> = line
+        .split(['|', '›', '»'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| word_count(p) <= 3 && !ends_sentence(p))
+    {
         return true;
     }
     let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
-    let cookie = l.contains("cookie") && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
-    bullet || cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)
+    let cookie = l.contains("cookie")
+        && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
+    bullet
+        || cookie
+        || l.starts_with("skip to ")
+        || (l.starts_with("advertisement") && l.len() < 40)
 }
 
 fn is_footer(line: &str) -> bool {
@@ -129,7 +219,8 @@ fn is_footer(line: &str) -> bool {
     if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
         return true;
     }
-    FOOTER_PREFIXES.iter().any(|p| l.starts_with(p)) && (l.len() < 120 || l.contains("originally published"))
+    FOOTER_PREFIXES.iter().any(|p| l.starts_with(p))
+        && (l.len() < 120 || l.contains("originally published"))
 }
 
 fn word_count(s: &str) -> usize {
@@ -151,7 +242,10 @@ fn is_kicker_quote(s: &str) -> bool {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A short line that is a person's name (`Joseph Dana`), used above Medium's read-time line.
@@ -159,9 +253,10 @@ fn is_name_like(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=5).contains(&words.len())
         && !ends_sentence(s)
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "de" | "van" | "von" | "da" | "bin" | "al" | "and"))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "de" | "van" | "von" | "da" | "bin" | "al" | "and")
+        })
 }
 
 fn byline_author(s: &str) -> Option<String> {
@@ -180,15 +275,25 @@ fn is_header_line(s: &str) -> bool {
         || CREDIT.is_match(s)
         || (s.len() < 100 && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
         || (s.len() < 100 && lower(s).starts_with("published"))
-        || (s.len() < 100 && (lower(s).starts_with("updated") || lower(s).starts_with("last updated") || lower(s).starts_with("last modified")))
+        || (s.len() < 100
+            && (lower(s).starts_with("updated")
+                || lower(s).starts_with("last updated")
+                || lower(s).starts_with("last modified")))
         || (DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()) && word_count(s) <= 3)
 }
 
 fn date_priority(s: &str, before_title: bool) -> u8 {
     let l = lower(s);
-    if l.starts_with("updated") || l.starts_with("last updated") || l.contains("last modified") || l.starts_with("modified") {
+    if l.starts_with("updated")
+        || l.starts_with("last updated")
+        || l.contains("last modified")
+        || l.starts_with("modified")
+    {
         4
-    } else if l.starts_with("published") || l.starts_with("first published") || l.starts_with("posted") {
+    } else if l.starts_with("published")
+        || l.starts_with("first published")
+        || l.starts_with("posted")
+    {
         0
     } else if before_title {
         3
@@ -200,7 +305,9 @@ fn date_priority(s: &str, before_title: bool) -> u8 {
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
 pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let lines = lines_of(text);
-    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text.is_empty())
+        .collect();
     let window = &nonblank[..nonblank.len().min(HEADER_WINDOW)];
     let order = if DAY_FIRST_DOMAIN.is_match(text) || text_writes_day_first(text) {
         DateOrder::DayFirst
@@ -232,10 +339,10 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     for (k, &i) in window.iter().enumerate() {
         let s = lines[i].text;
         if k < title_pos {
-            if s.len() < 100 {
-                if let Some((d, r)) = parse_date(s, order) {
-                    dates.push((date_priority(s, true), k, d, shift(r, lines[i].range.start)));
-                }
+            if s.len() < 100
+                && let Some((d, r)) = parse_date(s, order)
+            {
+                dates.push((date_priority(s, true), k, d, shift(r, lines[i].range.start)));
             }
             continue;
         }
@@ -245,7 +352,11 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         if is_paragraph(s) && k > title_pos + 1 {
             // Header fields sit above the first paragraph of running text (a standfirst right
             // under the title does not end the header).
-            if !window[title_pos + 1..k].iter().any(|&j| is_header_line(lines[j].text)) && k > title_pos + 3 {
+            if !window[title_pos + 1..k]
+                .iter()
+                .any(|&j| is_header_line(lines[j].text))
+                && k > title_pos + 3
+            {
                 break;
             }
         }
@@ -261,12 +372,20 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
                 meta.author = Some(above.to_string());
             }
         }
-        if s.len() < 100 {
-            if let Some((d, r)) = parse_date(s, order) {
-                dates.push((date_priority(s, false), k, d, shift(r, lines[i].range.start)));
-            }
+        if s.len() < 100
+            && let Some((d, r)) = parse_date(s, order)
+        {
+            dates.push((
+                date_priority(s, false),
+                k,
+                d,
+                shift(r, lines[i].range.start),
+            ));
         }
-        if meta.source.is_none() && (CREDIT.is_match(s) || DOMAIN.is_match(s)) && !READ_TIME.is_match(s) {
+        if meta.source.is_none()
+            && (CREDIT.is_match(s) || DOMAIN.is_match(s))
+            && !READ_TIME.is_match(s)
+        {
             meta.source = DOMAIN.captures(s).map(|c| lower(&c[1]));
         }
     }
@@ -287,8 +406,14 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         if normalize(s) == title_norm {
             continue;
         }
-        let above_read_time = nonblank.get(k + 1).is_some_and(|&j| READ_TIME.is_match(lines[j].text)) && is_name_like(s);
-        if in_header_zone && (is_header_line(s) || is_boilerplate(s) || above_read_time) && !is_paragraph(s) {
+        let above_read_time = nonblank
+            .get(k + 1)
+            .is_some_and(|&j| READ_TIME.is_match(lines[j].text))
+            && is_name_like(s);
+        if in_header_zone
+            && (is_header_line(s) || is_boilerplate(s) || above_read_time)
+            && !is_paragraph(s)
+        {
             continue;
         }
         if !body_lines.is_empty() && is_footer(s) {
@@ -331,20 +456,30 @@ fn finish_body(text: &str, meta: &mut Metadata, _order: DateOrder, header: &[&st
     if whole.end >= para.len() || para[whole.clone()].trim().len() < 4 {
         return;
     }
-    let place_end = para[..whole.end].find([',', '(', '—', '–', '-']).unwrap_or(whole.end);
-    if para[..place_end].trim().chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    let place_end = para[..whole.end]
+        .find([',', '(', '—', '–', '-'])
+        .unwrap_or(whole.end);
+    if para[..place_end]
+        .trim()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        < 2
+    {
         return;
     }
     let dateline = first.start..first.start + whole.end;
-    if let Some(agency) = m.get(1) {
-        if meta.source.is_none() {
-            meta.source = Some(agency.as_str().trim().to_string());
-        }
+    if let Some(agency) = m.get(1)
+        && meta.source.is_none()
+    {
+        meta.source = Some(agency.as_str().trim().to_string());
     }
     if meta.published.is_none() {
         let line = &text[dateline.clone()];
         if let Some(c) = DATELINE_MONTH_DAY.captures(line) {
-            let year = header.iter().find_map(|h| YEAR.captures(h).map(|y| y[1].to_string()));
+            let year = header
+                .iter()
+                .find_map(|h| YEAR.captures(h).map(|y| y[1].to_string()));
             if let (Some(month), Some(year)) = (super::dates::month_number(&c[1]), year) {
                 let day: i8 = c[2].parse().unwrap_or(0);
                 let year: i16 = year.parse().unwrap_or(0);
@@ -387,7 +522,9 @@ fn find_title(lines: &[Line<'_>], window: &[usize]) -> Option<usize> {
         if is_paragraph(s) {
             return short_label.filter(|_| false);
         }
-        let next_is_header = window.get(k + 1).is_some_and(|&j| is_header_line(lines[j].text));
+        let next_is_header = window
+            .get(k + 1)
+            .is_some_and(|&j| is_header_line(lines[j].text));
         if word_count(s) <= 3 && !next_is_header {
             short_label.get_or_insert(k);
             continue;
@@ -406,13 +543,21 @@ fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Range<usize>> {
         if block.is_empty() {
             return;
         }
-        let widest = block.iter().map(|&i| lines[i].text.chars().count()).max().unwrap_or(0);
+        let widest = block
+            .iter()
+            .map(|&i| lines[i].text.chars().count())
+            .max()
+            .unwrap_or(0);
         let mut start = lines[block[0]].range.start;
         for (n, &i) in block.iter().enumerate() {
             let s = lines[i].text;
             let len = s.chars().count();
             let prev_ended = n == 0 || ends_sentence(lines[block[n - 1]].text);
-            let next_upper = block.get(n + 1).is_none_or(|&j| lines[j].text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            let next_upper = block.get(n + 1).is_none_or(|&j| {
+                lines[j]
+                    .text
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
             let heading = !ends_sentence(s)
                 && len < 70
                 && word_count(s) <= 12
@@ -467,7 +612,10 @@ mod tests {
     use super::*;
 
     fn body_start(text: &str, m: &Metadata) -> String {
-        m.paragraphs.first().map(|r| text[r.clone()].chars().take(30).collect()).unwrap_or_default()
+        m.paragraphs
+            .first()
+            .map(|r| text[r.clone()].chars().take(30).collect())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -476,7 +624,10 @@ mod tests {
         let m = parse_metadata(text, "x.txt");
         assert_eq!(m.title, "A Title Here for Testing");
         assert_eq!(m.author.as_deref(), Some("Jane Roe"));
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-08-19"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-08-19")
+        );
         assert_eq!(body_start(text, &m), "Beijing said so. More text.");
     }
 
@@ -486,7 +637,11 @@ mod tests {
         let m = parse_metadata(text, "x.txt");
         assert_eq!(m.title, "The Big Headline of the Day");
         assert_eq!(body_start(text, &m), "A standfirst that sums up the ");
-        assert_eq!(m.paragraphs.len(), 2, "repeated title and credit are not body");
+        assert_eq!(
+            m.paragraphs.len(),
+            2,
+            "repeated title and credit are not body"
+        );
     }
 
     #[test]
@@ -494,7 +649,10 @@ mod tests {
         let text = "EU and Russia Agree Gas Deal\nBy John Smith\nTue, 3 Mar 1998\n\nBRUSSELS, March 2 (Reuters) - Moscow said on Monday it would sell more gas.\n";
         let m = parse_metadata(text, "x.txt");
         assert_eq!(m.author.as_deref(), Some("John Smith"));
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("1998-03-03"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("1998-03-03")
+        );
         assert_eq!(m.source.as_deref(), Some("Reuters"));
         assert_eq!(body_start(text, &m), "Moscow said on Monday it would");
         assert!(m.dateline.is_some());
@@ -515,7 +673,10 @@ mod tests {
         let text = "Skip to content\nMenu\nSign in\n• World\n• Business\nMonday, March 19, 2012\n\nBrazil Signs Trade Pact With Argentina\nPublished 03/14/2012\n\nBrazil and Argentina signed a pact. It was long awaited.\n\nShare this article\nRelated stories\nChina grows, March 1, 2012\n© 2012 Example News\n";
         let m = parse_metadata(text, "x.txt");
         assert_eq!(m.title, "Brazil Signs Trade Pact With Argentina");
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2012-03-14"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2012-03-14")
+        );
         assert_eq!(m.paragraphs.len(), 1);
     }
 
@@ -523,14 +684,20 @@ mod tests {
     fn updated_date_loses_to_the_first_publication() {
         let text = "Some Headline About Trade\nUpdated March 20, 2015\nPublished March 3, 2015\n\nText here. More.\n";
         let m = parse_metadata(text, "x.txt");
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2015-03-03"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-03-03")
+        );
     }
 
     #[test]
     fn day_first_site_reads_slash_dates_day_first() {
         let text = "Irish Border Talks Resume\nwww.example.co.uk\n03/04/2015\n\nDublin said talks would resume. Fine.\n";
         let m = parse_metadata(text, "x.txt");
-        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2015-04-03"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-04-03")
+        );
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub struct Gazetteer {
     by_code: HashMap<String, CountryId>,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(COUNTRIES_TSV, NON_COUNTRIES_TSV, COMPANY_WORDS));
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(COUNTRIES_TSV, NON_COUNTRIES_TSV, COMPANY_WORDS));
 
 /// The gazetteer shipped in `assets/`, compiled on first use.
 pub fn gazetteer() -> &'static Gazetteer {
@@ -103,23 +104,43 @@ impl Gazetteer {
         let mut by_code = HashMap::new();
         let mut seen: HashMap<(String, bool), usize> = HashMap::new();
         let mut add = |patterns: &mut Vec<Pattern>, text: &str, kind, country, exact, label| {
-            let variants = if text.contains('\'') { vec![text.to_string(), text.replace('\'', "’")] } else { vec![text.to_string()] };
+            let variants = if text.contains('\'') {
+                vec![text.to_string(), text.replace('\'', "’")]
+            } else {
+                vec![text.to_string()]
+            };
             for v in variants {
                 let key = (if exact { v.clone() } else { v.to_lowercase() }, exact);
                 if seen.contains_key(&key) {
                     continue;
                 }
                 seen.insert(key, patterns.len());
-                patterns.push(Pattern { text: v, kind, country, exact_case: exact, label });
+                patterns.push(Pattern {
+                    text: v,
+                    kind,
+                    country,
+                    exact_case: exact,
+                    label,
+                });
             }
         };
         for (id, cols) in rows.iter().enumerate() {
             let id = id as CountryId;
             let code = cols[0].trim().to_string();
             let (name, name_exact) = split_values(cols[1]).next().unwrap_or((cols[0], false));
-            countries.push(Country { code: code.clone(), name: name.to_string() });
+            countries.push(Country {
+                code: code.clone(),
+                name: name.to_string(),
+            });
             by_code.insert(code, id);
-            add(&mut patterns, name, PatternKind::Name, Some(id), name_exact, "");
+            add(
+                &mut patterns,
+                name,
+                PatternKind::Name,
+                Some(id),
+                name_exact,
+                "",
+            );
             let column = |n: usize| cols.get(n).copied().unwrap_or("");
             for (v, exact) in split_values(column(2)) {
                 add(&mut patterns, v, PatternKind::Name, Some(id), exact, "");
@@ -131,10 +152,20 @@ impl Gazetteer {
                 add(&mut patterns, v, PatternKind::Capital, Some(id), exact, "");
             }
             for (v, exact) in split_values(column(5)) {
-                add(&mut patterns, v, PatternKind::Institution, Some(id), exact, "");
+                add(
+                    &mut patterns,
+                    v,
+                    PatternKind::Institution,
+                    Some(id),
+                    exact,
+                    "",
+                );
             }
         }
-        for line in non_countries_tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in non_countries_tsv
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let mut cols = line.split('\t');
             let phrase = cols.next().unwrap_or("");
             let label = leak_label(cols.next().unwrap_or("other").trim());
@@ -156,7 +187,13 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .unwrap_or_else(|e| panic!("the gazetteer does not compile: {e}"));
-        Self { countries, patterns, automaton, company_words, by_code }
+        Self {
+            countries,
+            patterns,
+            automaton,
+            company_words,
+            by_code,
+        }
     }
 
     /// The id of an ISO code (`"CN"`).
@@ -171,7 +208,9 @@ impl Gazetteer {
 
     /// ISO code of an id (`"??"` for an id out of range).
     pub fn code(&self, id: CountryId) -> &str {
-        self.countries.get(usize::from(id)).map_or("??", |c| c.code.as_str())
+        self.countries
+            .get(usize::from(id))
+            .map_or("??", |c| c.code.as_str())
     }
 
     /// True when `word` is on the company-word list (`Airlines`, `Mobile`, `Inc.` …).

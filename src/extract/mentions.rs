@@ -15,52 +15,240 @@ pub struct Mention {
 
 /// Prepositions after which a capital is only the place where something happens.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "around", "across", "within", "inside", "via", "throughout",
-    "visited", "visiting", "visit", "visits", "toured", "reached", "left", "leaving", "leave",
-    "landed", "downtown", "central", "suburban", "of",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "within",
+    "inside",
+    "via",
+    "throughout",
+    "visited",
+    "visiting",
+    "visit",
+    "visits",
+    "toured",
+    "reached",
+    "left",
+    "leaving",
+    "leave",
+    "landed",
+    "downtown",
+    "central",
+    "suburban",
+    "of",
 ];
 /// Words before `to`/`from`/`with` that make a capital stand for its government.
 const RELATIONAL: &[&str] = &[
-    "ties", "relations", "relationship", "ambassador", "ambassadors", "envoy", "envoys", "orders",
-    "order", "ruled", "loyal", "loyalty", "allegiance", "pressure", "support", "message",
-    "signal", "appeal", "appeals", "demands", "request", "response", "reply", "approval",
-    "directive", "directives", "instructions", "close", "closer", "links", "link", "warning",
-    "letter", "threat", "threats", "concessions", "aid", "deference", "answerable", "accountable",
-    "subservient", "beholden", "dictated", "controlled", "governed", "run", "commands",
-    "backing", "opposition", "hostility", "overtures", "olive", "defected", "defection",
+    "ties",
+    "relations",
+    "relationship",
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "orders",
+    "order",
+    "ruled",
+    "loyal",
+    "loyalty",
+    "allegiance",
+    "pressure",
+    "support",
+    "message",
+    "signal",
+    "appeal",
+    "appeals",
+    "demands",
+    "request",
+    "response",
+    "reply",
+    "approval",
+    "directive",
+    "directives",
+    "instructions",
+    "close",
+    "closer",
+    "links",
+    "link",
+    "warning",
+    "letter",
+    "threat",
+    "threats",
+    "concessions",
+    "aid",
+    "deference",
+    "answerable",
+    "accountable",
+    "subservient",
+    "beholden",
+    "dictated",
+    "controlled",
+    "governed",
+    "run",
+    "commands",
+    "backing",
+    "opposition",
+    "hostility",
+    "overtures",
+    "olive",
+    "defected",
+    "defection",
 ];
 /// People and bodies that, placed "in" a capital, are its government (`leaders in Beijing`).
 const GOVERNMENT_PEOPLE: &[&str] = &[
-    "leaders", "leader", "officials", "official", "authorities", "government", "policymakers",
-    "policy-makers", "regime", "rulers", "decision-makers", "planners", "leadership",
-    "politicians", "lawmakers", "hardliners", "hawks", "censors", "bureaucrats",
+    "leaders",
+    "leader",
+    "officials",
+    "official",
+    "authorities",
+    "government",
+    "policymakers",
+    "policy-makers",
+    "regime",
+    "rulers",
+    "decision-makers",
+    "planners",
+    "leadership",
+    "politicians",
+    "lawmakers",
+    "hardliners",
+    "hawks",
+    "censors",
+    "bureaucrats",
 ];
 /// Nouns after a capital that make it a place or an event's name (`a Madrid summit`).
 const PLACE_NOUNS: &[&str] = &[
-    "summit", "conference", "meeting", "meetings", "talks", "airport", "university", "marathon",
-    "office", "offices", "bureau", "correspondent", "station", "hotel", "residents", "resident",
-    "mayor", "city", "streets", "street", "suburb", "suburbs", "district", "olympics", "games",
-    "police", "metro", "subway", "zoo", "museum", "restaurant", "restaurants", "headquarters",
-    "-based", "based", "area", "region", "stock", "exchange", "court", "skyline", "traffic",
-    "smog", "pollution", "weather", "club", "team", "fc", "derby", "agreement", "accord",
-    "accords", "protocol", "consensus", "convention", "declaration", "process", "treaty",
+    "summit",
+    "conference",
+    "meeting",
+    "meetings",
+    "talks",
+    "airport",
+    "university",
+    "marathon",
+    "office",
+    "offices",
+    "bureau",
+    "correspondent",
+    "station",
+    "hotel",
+    "residents",
+    "resident",
+    "mayor",
+    "city",
+    "streets",
+    "street",
+    "suburb",
+    "suburbs",
+    "district",
+    "olympics",
+    "games",
+    "police",
+    "metro",
+    "subway",
+    "zoo",
+    "museum",
+    "restaurant",
+    "restaurants",
+    "headquarters",
+    "-based",
+    "based",
+    "area",
+    "region",
+    "stock",
+    "exchange",
+    "court",
+    "skyline",
+    "traffic",
+    "smog",
+    "pollution",
+    "weather",
+    "club",
+    "team",
+    "fc",
+    "derby",
+    "agreement",
+    "accord",
+    "accords",
+    "protocol",
+    "consensus",
+    "convention",
+    "declaration",
+    "process",
+    "treaty",
 ];
 /// Nouns after a capital that confirm it is the government (`the Tokyo government`).
 const GOVERNMENT_NOUNS: &[&str] = &[
-    "government", "regime", "administration", "authorities", "leadership", "officials",
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "leadership",
+    "officials",
 ];
 /// Words that make a capitalised name a state body, not a company (`Saudi Oil Minister`).
 const STATE_WORDS: &[&str] = &[
-    "Minister", "Ministers", "Ministry", "Department", "Commission", "Force", "Forces", "Army",
-    "Navy", "Embassy", "Government", "Council", "Agency", "Authority", "Regulatory", "Secretary",
-    "Office", "Parliament", "Senate", "Court", "Police", "Guard", "Coast", "Central", "National",
-    "State", "Federal", "Ambassador", "Consulate", "President", "Prime",
+    "Minister",
+    "Ministers",
+    "Ministry",
+    "Department",
+    "Commission",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Embassy",
+    "Government",
+    "Council",
+    "Agency",
+    "Authority",
+    "Regulatory",
+    "Secretary",
+    "Office",
+    "Parliament",
+    "Senate",
+    "Court",
+    "Police",
+    "Guard",
+    "Coast",
+    "Central",
+    "National",
+    "State",
+    "Federal",
+    "Ambassador",
+    "Consulate",
+    "President",
+    "Prime",
 ];
 /// Words before a demonym that make it a language (`in Spanish`, `translated into Chinese`).
 const LANGUAGE_CUES: &[&str] = &[
-    "in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learning", "learned",
-    "learnt", "studied", "studying", "study", "teach", "teaches", "taught", "teaching",
-    "fluent", "write", "wrote", "written", "translated", "translate", "native",
+    "in",
+    "into",
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "learn",
+    "learning",
+    "learned",
+    "learnt",
+    "studied",
+    "studying",
+    "study",
+    "teach",
+    "teaches",
+    "taught",
+    "teaching",
+    "fluent",
+    "write",
+    "wrote",
+    "written",
+    "translated",
+    "translate",
+    "native",
 ];
 /// Words after a language that do not make it an adjective of a noun (`in Spanish and English`).
 const FUNCTION_WORDS: &[&str] = &[
@@ -78,10 +266,13 @@ fn word_before(s: &str, pos: usize) -> (&str, bool) {
     let head = &s[..pos];
     let trimmed = head.trim_end();
     let gap = &head[trimmed.len()..];
-    let punct_between = trimmed.ends_with(|c: char| !is_word_char(c) && c != '.' && c != '\'' && c != '’');
+    let punct_between =
+        trimmed.ends_with(|c: char| !is_word_char(c) && c != '.' && c != '\'' && c != '’');
     let start = trimmed
         .rfind(|c: char| !(is_word_char(c) || c == '-' || c == '.' || c == '\'' || c == '’'))
-        .map_or(0, |k| k + trimmed[k..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |k| {
+            k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &trimmed[start..];
     (word, punct_between || (gap.is_empty() && !word.is_empty()))
 }
@@ -94,7 +285,7 @@ fn word_after(s: &str, pos: usize) -> (&str, bool) {
     let end = skipped
         .find(|c: char| !(is_word_char(c) || c == '-' || c == '.' || c == '&'))
         .unwrap_or(skipped.len());
-    (skipped[..end].trim_end_matches('.'), punct || tail.len() == skipped.len() && !tail.is_empty() && punct)
+    (skipped[..end].trim_end_matches('.'), punct)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -114,13 +305,22 @@ pub fn find_mentions(gaz: &Gazetteer, sentence: &str, offset: usize) -> Vec<Ment
         let pattern = &gaz.patterns[m.pattern().as_usize()];
         let range = m.range();
         let surface = &sentence[range.clone()];
-        let Some(country) = pattern.country else { continue };
+        let Some(country) = pattern.country else {
+            continue;
+        };
         if pattern.exact_case && surface != pattern.text {
             continue;
         }
         // Word boundaries on both sides (a pattern ending in `.` carries its own).
-        let before_ok = sentence[..range.start].chars().next_back().is_none_or(|c| !is_word_char(c));
-        let after_ok = pattern.text.ends_with('.') || sentence[range.end..].chars().next().is_none_or(|c| !is_word_char(c));
+        let before_ok = sentence[..range.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after_ok = pattern.text.ends_with('.')
+            || sentence[range.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c));
         if !before_ok || !after_ok {
             continue;
         }
@@ -128,10 +328,21 @@ pub fn find_mentions(gaz: &Gazetteer, sentence: &str, offset: usize) -> Vec<Ment
         if sentence[range.end..].starts_with('$') {
             continue;
         }
-        if !context_allows(gaz, sentence, range.clone(), pattern.kind, pattern.exact_case, country) {
+        if !context_allows(
+            gaz,
+            sentence,
+            range.clone(),
+            pattern.kind,
+            pattern.exact_case,
+            country,
+        ) {
             continue;
         }
-        out.push(Mention { span: offset + range.start..offset + range.end, country, kind: pattern.kind });
+        out.push(Mention {
+            span: offset + range.start..offset + range.end,
+            country,
+            kind: pattern.kind,
+        });
     }
     out
 }
@@ -174,20 +385,27 @@ fn context_allows(
             let Some(k) = s[pos..].find(w) else { break };
             pos += k + w.len();
         }
-        if !prev_punct && (prev == "Air" || prev == "of" && {
-            let (pp, _) = word_before(s, range.start - prev.len() - 1);
-            gaz.is_company_word(pp)
-        }) {
+        if !prev_punct
+            && (prev == "Air"
+                || prev == "of" && {
+                    let (pp, _) = word_before(s, range.start - prev.len() - 1);
+                    gaz.is_company_word(pp)
+                })
+        {
             return false;
         }
     }
     match kind {
         PatternKind::Demonym => {
             // A language: `in Spanish`, `translated into Chinese`, `Spanish-language`.
-            if s[range.end..].starts_with("-language") || s[range.end..].starts_with("-speaking") || next_lower == "language" {
+            if s[range.end..].starts_with("-language")
+                || s[range.end..].starts_with("-speaking")
+                || next_lower == "language"
+            {
                 return false;
             }
-            let alone = next_punct || next.is_empty() || FUNCTION_WORDS.contains(&next_lower.as_str());
+            let alone =
+                next_punct || next.is_empty() || FUNCTION_WORDS.contains(&next_lower.as_str());
             if !prev_punct && LANGUAGE_CUES.contains(&prev_lower.as_str()) && alone {
                 return false;
             }
@@ -201,10 +419,19 @@ fn context_allows(
             }
             true
         }
-        PatternKind::Capital => capital_stands_for_state(s, range, &prev_lower, prev_punct, prev_is_name, &next_lower, next_punct, next_is_name),
+        PatternKind::Capital => capital_stands_for_state(
+            s,
+            range,
+            &prev_lower,
+            prev_punct,
+            prev_is_name,
+            &next_lower,
+            next_punct,
+            next_is_name,
+        ),
         PatternKind::Institution => {
             // Another country's body: `Peru's Congress`, `the Philippine Congress`.
-            !owned_by_other(gaz, s, range.start, country) && !(prev_is_name && exact)
+            !(owned_by_other(gaz, s, range.start, country) || prev_is_name && exact)
         }
         PatternKind::Name | PatternKind::Blocker => true,
     }
@@ -212,12 +439,50 @@ fn context_allows(
 
 /// Words that are capitalised at a sentence start or as a title case heading word but are no name.
 fn is_sentence_word(w: &str) -> bool {
-    matches!(w, "The" | "A" | "An" | "In" | "On" | "At" | "And" | "But" | "For" | "With" | "From" | "To" | "By" | "Of" | "As" | "If" | "When" | "While" | "After" | "Before" | "Since" | "Both" | "Then" | "That" | "This" | "Why" | "How" | "What" | "Meanwhile" | "However" | "Said" | "Says")
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "And"
+            | "But"
+            | "For"
+            | "With"
+            | "From"
+            | "To"
+            | "By"
+            | "Of"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Both"
+            | "Then"
+            | "That"
+            | "This"
+            | "Why"
+            | "How"
+            | "What"
+            | "Meanwhile"
+            | "However"
+            | "Said"
+            | "Says"
+    )
 }
 
 fn owned_by_other(gaz: &Gazetteer, s: &str, start: usize, country: CountryId) -> bool {
     let head = s[..start].trim_end();
-    let head = head.strip_suffix("’s").or_else(|| head.strip_suffix("'s")).unwrap_or(head).trim_end();
+    let head = head
+        .strip_suffix("’s")
+        .or_else(|| head.strip_suffix("'s"))
+        .unwrap_or(head)
+        .trim_end();
     // Is the phrase right before the institution a country word of another country?
     gaz.automaton
         .find_iter(head)
@@ -281,7 +546,10 @@ mod tests {
 
     fn codes(s: &str) -> Vec<String> {
         let g = gazetteer();
-        find_mentions(g, s, 0).iter().map(|m| g.code(m.country).to_string()).collect()
+        find_mentions(g, s, 0)
+            .iter()
+            .map(|m| g.code(m.country).to_string())
+            .collect()
     }
 
     #[test]
@@ -297,7 +565,10 @@ mod tests {
         assert_eq!(codes("Give it to us now"), Vec::<String>::new());
         assert_eq!(codes("The US said"), vec!["US"]);
         assert_eq!(codes("five PLA officers"), vec!["CN"]);
-        assert_eq!(codes("chinese companies and the white house"), vec!["CN", "US"]);
+        assert_eq!(
+            codes("chinese companies and the white house"),
+            vec!["CN", "US"]
+        );
     }
 
     #[test]
@@ -329,17 +600,29 @@ mod tests {
         assert_eq!(codes("the attacks on the Pentagon"), vec!["US"]);
         assert_eq!(codes("the Kremlin denied it"), vec!["RU"]);
         assert_eq!(codes("Peru's Congress voted"), vec!["PE"]);
-        assert_eq!(codes("the State Department and the FBI"), Vec::<String>::new());
+        assert_eq!(
+            codes("the State Department and the FBI"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn companies_regions_and_languages_are_not_countries() {
-        assert_eq!(codes("China Mobile and Kenya Airways"), Vec::<String>::new());
+        assert_eq!(
+            codes("China Mobile and Kenya Airways"),
+            Vec::<String>::new()
+        );
         assert_eq!(codes("British Petroleum"), Vec::<String>::new());
-        assert_eq!(codes("the Middle East and Southeast Asia"), Vec::<String>::new());
+        assert_eq!(
+            codes("the Middle East and Southeast Asia"),
+            Vec::<String>::new()
+        );
         assert_eq!(codes("the East China Sea"), Vec::<String>::new());
         assert_eq!(codes("translated into Chinese."), Vec::<String>::new());
-        assert_eq!(codes("released in Spanish and Portuguese."), Vec::<String>::new());
+        assert_eq!(
+            codes("released in Spanish and Portuguese."),
+            Vec::<String>::new()
+        );
         assert_eq!(codes("in Chinese firms"), vec!["CN"]);
         assert_eq!(codes("Press Trust of India"), vec!["IN"]);
         assert_eq!(codes("the Australian Stock Exchange"), vec!["AU"]);
@@ -351,7 +634,10 @@ mod tests {
         assert_eq!(codes("U.S.-China trade"), vec!["US", "CN"]);
         assert_eq!(codes("US–China divide"), vec!["US", "CN"]);
         assert_eq!(codes("China’s push"), vec!["CN"]);
-        assert_eq!(codes("West Germany and East German spies"), vec!["DE", "DE"]);
+        assert_eq!(
+            codes("West Germany and East German spies"),
+            vec!["DE", "DE"]
+        );
         assert_eq!(codes("the Soviet Union and the USSR"), Vec::<String>::new());
         assert_eq!(codes("Palestinians marched"), vec!["PS"]);
         assert_eq!(codes("a Kiwi and an Aussie"), vec!["NZ", "AU"]);

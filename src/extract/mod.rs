@@ -75,7 +75,9 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
     let mut all_times = Vec::new();
     let mut events = Vec::new();
     for (index, span) in sentences.iter().enumerate() {
-        let Some(sentence) = text.get(span.clone()) else { continue };
+        let Some(sentence) = text.get(span.clone()) else {
+            continue;
+        };
         let mentions = mentions::find_mentions(gaz, sentence, span.start);
         let times = years::find_times(sentence, span.start);
         if !mentions.is_empty() {
@@ -87,7 +89,16 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
             // Distinct years; explicit evidence wins over relative for the same year.
             let mut years: Vec<(i16, Evidence)> = anchors
                 .iter()
-                .map(|a| (a.year, if a.relative { Evidence::Relative } else { Evidence::Explicit }))
+                .map(|a| {
+                    (
+                        a.year,
+                        if a.relative {
+                            Evidence::Relative
+                        } else {
+                            Evidence::Explicit
+                        },
+                    )
+                })
                 .collect();
             years.sort();
             years.dedup_by_key(|(y, _)| *y);
@@ -101,17 +112,33 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
             let sentence_index = u32::try_from(index).unwrap_or(u32::MAX);
             for &country in &countries {
                 if years.is_empty() {
-                    events.push(Event { sentence: sentence_index, country, year: None, evidence: Evidence::Undated });
+                    events.push(Event {
+                        sentence: sentence_index,
+                        country,
+                        year: None,
+                        evidence: Evidence::Undated,
+                    });
                 }
                 for &(year, evidence) in &years {
-                    events.push(Event { sentence: sentence_index, country, year: Some(year), evidence });
+                    events.push(Event {
+                        sentence: sentence_index,
+                        country,
+                        year: Some(year),
+                        evidence,
+                    });
                 }
             }
         }
         all_mentions.extend(mentions);
         all_times.extend(times);
     }
-    Analysis { sentences, mentions: all_mentions, times: all_times, events, published }
+    Analysis {
+        sentences,
+        mentions: all_mentions,
+        times: all_times,
+        events,
+        published,
+    }
 }
 
 impl Analysis {
@@ -123,7 +150,9 @@ impl Analysis {
 
     /// Mentions inside sentence `index`.
     pub fn mentions_in(&self, index: usize) -> &[Mention] {
-        let Some(s) = self.sentences.get(index) else { return &[] };
+        let Some(s) = self.sentences.get(index) else {
+            return &[];
+        };
         let a = self.mentions.partition_point(|m| m.span.start < s.start);
         let b = self.mentions.partition_point(|m| m.span.start < s.end);
         &self.mentions[a..b]

@@ -20,7 +20,11 @@ pub enum TimeKind {
     /// Months relative to the publication month (`last month` = -1).
     MonthOffset(i32),
     /// A month without a year; `fixed` is a year offset when one was given (`April next year`).
-    Month { month: i8, mode: MonthMode, fixed: Option<i32> },
+    Month {
+        month: i8,
+        mode: MonthMode,
+        fixed: Option<i32>,
+    },
     /// A weekday (`on Tuesday`).
     Weekday(Weekday),
     /// A quarter relative to the publication date's quarter (`last quarter` = -1).
@@ -52,37 +56,184 @@ pub struct TimeExpr {
 
 /// Nouns after a four-digit number that make it an amount, not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "persons", "men", "women", "children", "troops", "soldiers", "workers", "jobs",
-    "users", "employees", "staff", "units", "cars", "vehicles", "tons", "tonnes", "km",
-    "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars", "euros", "yuan",
-    "pounds", "yen", "rupees", "shares", "deaths", "cases", "students", "households",
-    "companies", "firms", "acres", "hectares", "barrels", "megawatts", "mw", "votes", "seats",
-    "houses", "homes", "flights", "patients", "refugees", "migrants", "protesters", "members",
-    "residents", "words", "pages", "points", "times", "days", "hours", "minutes", "years",
-    "villages", "delegates", "officers", "police", "marines", "sailors", "civilians", "victims",
-    "kg", "mg", "ml", "tanks", "aircraft", "planes", "ships", "missiles", "rounds", "bn", "million",
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "troops",
+    "soldiers",
+    "workers",
+    "jobs",
+    "users",
+    "employees",
+    "staff",
+    "units",
+    "cars",
+    "vehicles",
+    "tons",
+    "tonnes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "dollars",
+    "euros",
+    "yuan",
+    "pounds",
+    "yen",
+    "rupees",
+    "shares",
+    "deaths",
+    "cases",
+    "students",
+    "households",
+    "companies",
+    "firms",
+    "acres",
+    "hectares",
+    "barrels",
+    "megawatts",
+    "mw",
+    "votes",
+    "seats",
+    "houses",
+    "homes",
+    "flights",
+    "patients",
+    "refugees",
+    "migrants",
+    "protesters",
+    "members",
+    "residents",
+    "words",
+    "pages",
+    "points",
+    "times",
+    "days",
+    "hours",
+    "minutes",
+    "years",
+    "villages",
+    "delegates",
+    "officers",
+    "police",
+    "marines",
+    "sailors",
+    "civilians",
+    "victims",
+    "kg",
+    "mg",
+    "ml",
+    "tanks",
+    "aircraft",
+    "planes",
+    "ships",
+    "missiles",
+    "rounds",
+    "bn",
+    "million",
 ];
 /// Capitalised words that may stand right before a year (`In 2019`, `January 2020`).
 const YEAR_LEADERS: &[&str] = &[
-    "In", "By", "Since", "Until", "From", "Before", "After", "During", "Through", "Summer",
-    "Spring", "Autumn", "Fall", "Winter", "Christmas", "Early", "Late", "Mid", "End", "Of",
-    "The", "And", "Or", "To", "Between", "Circa", "Around", "FY", "Q1", "Q2", "Q3", "Q4",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "As", "For", "Last", "This", "Next", "At", "On", "Year",
+    "In",
+    "By",
+    "Since",
+    "Until",
+    "From",
+    "Before",
+    "After",
+    "During",
+    "Through",
+    "Summer",
+    "Spring",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "Christmas",
+    "Early",
+    "Late",
+    "Mid",
+    "End",
+    "Of",
+    "The",
+    "And",
+    "Or",
+    "To",
+    "Between",
+    "Circa",
+    "Around",
+    "FY",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "As",
+    "For",
+    "Last",
+    "This",
+    "Next",
+    "At",
+    "On",
+    "Year",
     // Named events and plans carry their year (`Euro 2000`, `Expo 2010`, `Vision 2030`).
-    "Euro", "Expo", "Olympics", "Games", "Cup", "Vision", "Agenda", "Census", "Election",
-    "Elections", "Budget", "Plan", "Summit", "Class", "Season", "Fiscal", "Jubilee",
+    "Euro",
+    "Expo",
+    "Olympics",
+    "Games",
+    "Cup",
+    "Vision",
+    "Agenda",
+    "Census",
+    "Election",
+    "Elections",
+    "Budget",
+    "Plan",
+    "Summit",
+    "Class",
+    "Season",
+    "Fiscal",
+    "Jubilee",
 ];
 
 fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad time pattern {p}: {e}"))
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?\b"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?\b"));
 static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\b((?:19|20)\d0)s\b|['’](\d0)s\b)"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b")
+    re(
+        r"(?i)\b(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b",
+    )
 });
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
 static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,9 +242,12 @@ static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))\b")
+    re(
+        r"(?i)\b(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))\b",
+    )
 });
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"));
 
 fn number_word(s: &str) -> i32 {
     match s.to_ascii_lowercase().as_str() {
@@ -113,13 +267,19 @@ fn number_word(s: &str) -> i32 {
 
 fn prev_word(s: &str, pos: usize) -> &str {
     let head = s[..pos].trim_end();
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')).map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map_or(0, |k| {
+            k + head[k..].chars().next().map_or(1, char::len_utf8)
+        });
     head[start..].trim_end_matches('.')
 }
 
 fn next_word(s: &str, pos: usize) -> &str {
     let tail = s[pos..].trim_start();
-    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
     &tail[..end]
 }
 
@@ -131,15 +291,19 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
     // Months with or without day and year.
     for c in MONTH_EXPR.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
-        let Some(month_m) = c.name("month") else { continue };
+        let Some(month_m) = c.name("month") else {
+            continue;
+        };
         let month = crate::corpus::month_number(month_m.as_str());
         let Some(month) = month else { continue };
         // `May` as a name (`Theresa May`) or a modal verb after a capitalised word.
         let prev = prev_word(sentence, month_m.start());
         if month_m.as_str() == "May" && c.name("day").is_none() && c.name("year").is_none() {
             let next = next_word(sentence, month_m.end());
-            let modal = next.chars().next().is_some_and(char::is_lowercase) && !matches!(next, "and" | "or" | "to" | "the" | "this" | "last" | "next");
-            let name = prev.chars().next().is_some_and(char::is_uppercase) && !YEAR_LEADERS.contains(&prev);
+            let modal = next.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(next, "and" | "or" | "to" | "the" | "this" | "last" | "next");
+            let name = prev.chars().next().is_some_and(char::is_uppercase)
+                && !YEAR_LEADERS.contains(&prev);
             if modal || name {
                 continue;
             }
@@ -148,8 +312,21 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         taken.push(whole.range());
         if let Some(y) = &year_part {
             if y.contains("last year") || y.contains("next year") || y.contains("this year") {
-                let fixed = if y.contains("last") { -1 } else if y.contains("next") { 1 } else { 0 };
-                out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Month { month, mode: MonthMode::Plain, fixed: Some(fixed) } });
+                let fixed = if y.contains("last") {
+                    -1
+                } else if y.contains("next") {
+                    1
+                } else {
+                    0
+                };
+                out.push(TimeExpr {
+                    span: shift(whole.range()),
+                    kind: TimeKind::Month {
+                        month,
+                        mode: MonthMode::Plain,
+                        fixed: Some(fixed),
+                    },
+                });
             }
             // A month with a four-digit year is covered by the explicit-year pass below.
             continue;
@@ -160,19 +337,33 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             Some(m) if m == "this" => MonthMode::This,
             _ => MonthMode::Plain,
         };
-        out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Month { month, mode, fixed: None } });
+        out.push(TimeExpr {
+            span: shift(whole.range()),
+            kind: TimeKind::Month {
+                month,
+                mode,
+                fixed: None,
+            },
+        });
     }
     // Relative expressions.
     for c in RELATIVE.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
-        if taken.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
+        if taken
+            .iter()
+            .any(|t| t.start < whole.end() && whole.start() < t.end)
+        {
             continue;
         }
         let text = whole.as_str().to_ascii_lowercase();
         let kind = if c.name("yr").is_some() {
             if let Some(n) = c.name("n") {
                 TimeKind::YearOffset(-number_word(n.as_str()))
-            } else if text.contains("last year") || text.contains("a year ago") || text.contains("previous year") || text.contains("prior year") {
+            } else if text.contains("last year")
+                || text.contains("a year ago")
+                || text.contains("previous year")
+                || text.contains("prior year")
+            {
                 TimeKind::YearOffset(-1)
             } else if text.contains("next year") {
                 TimeKind::YearOffset(1)
@@ -180,7 +371,8 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
                 TimeKind::YearOffset(0)
             }
         } else if c.name("fol").is_some() {
-            let back = text.contains("before") || text.contains("earlier") || text.contains("previous");
+            let back =
+                text.contains("before") || text.contains("earlier") || text.contains("previous");
             TimeKind::FromExplicit(if back { -1 } else { 1 })
         } else if c.name("recent").is_some() || c.name("endyr").is_some() {
             TimeKind::YearOffset(0)
@@ -193,7 +385,13 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
                 _ => 0,
             })
         } else if c.name("mon").is_some() {
-            TimeKind::MonthOffset(if text.starts_with("last") { -1 } else if text.starts_with("next") { 1 } else { 0 })
+            TimeKind::MonthOffset(if text.starts_with("last") {
+                -1
+            } else if text.starts_with("next") {
+                1
+            } else {
+                0
+            })
         } else if c.name("q").is_some() {
             if text.contains("of last year") {
                 TimeKind::YearOffset(-1)
@@ -210,7 +408,10 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             continue;
         };
         taken.push(whole.range());
-        out.push(TimeExpr { span: shift(whole.range()), kind });
+        out.push(TimeExpr {
+            span: shift(whole.range()),
+            kind,
+        });
     }
     for c in WEEKDAY.captures_iter(sentence) {
         let Some(m) = c.get(1) else { continue };
@@ -223,7 +424,10 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             "Saturday" => Weekday::Saturday,
             _ => Weekday::Sunday,
         };
-        out.push(TimeExpr { span: shift(m.range()), kind: TimeKind::Weekday(wd) });
+        out.push(TimeExpr {
+            span: shift(m.range()),
+            kind: TimeKind::Weekday(wd),
+        });
     }
     // Decades before years so `1990s` is not read as 1990.
     let mut decade_spans = Vec::new();
@@ -236,25 +440,45 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             if two >= 30 { 1900 + two } else { 2000 + two }
         };
         decade_spans.push(whole.range());
-        out.push(TimeExpr { span: shift(whole.range()), kind: TimeKind::Decade(start) });
+        out.push(TimeExpr {
+            span: shift(whole.range()),
+            kind: TimeKind::Decade(start),
+        });
     }
     for c in YEAR.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
         let Some(first) = c.get(1) else { continue };
-        if decade_spans.iter().any(|d| d.start <= whole.start() && whole.start() < d.end) {
+        if decade_spans
+            .iter()
+            .any(|d| d.start <= whole.start() && whole.start() < d.end)
+        {
             continue;
         }
         if !is_year_use(sentence, whole.range()) {
             continue;
         }
         let y1: i16 = first.as_str().parse().unwrap_or(0);
-        out.push(TimeExpr { span: shift(first.range()), kind: TimeKind::Explicit(y1) });
+        out.push(TimeExpr {
+            span: shift(first.range()),
+            kind: TimeKind::Explicit(y1),
+        });
         if let Some(second) = c.get(2) {
             let s = second.as_str();
-            let y2: i16 = if s.len() == 2 { (y1 / 100) * 100 + s.parse::<i16>().unwrap_or(0) } else { s.parse().unwrap_or(0) };
-            let y2 = if s.len() == 2 && y2 < y1 { y2 + 100 } else { y2 };
+            let y2: i16 = if s.len() == 2 {
+                (y1 / 100) * 100 + s.parse::<i16>().unwrap_or(0)
+            } else {
+                s.parse().unwrap_or(0)
+            };
+            let y2 = if s.len() == 2 && y2 < y1 {
+                y2 + 100
+            } else {
+                y2
+            };
             if y2 > y1 && (1900..=2099).contains(&y2) {
-                out.push(TimeExpr { span: shift(second.range()), kind: TimeKind::Explicit(y2) });
+                out.push(TimeExpr {
+                    span: shift(second.range()),
+                    kind: TimeKind::Explicit(y2),
+                });
             }
         }
     }
@@ -265,7 +489,12 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
 /// A four-digit number is a year unless it is an amount, part of a bigger number, or a name.
 fn is_year_use(s: &str, r: Range<usize>) -> bool {
     let before = s[..r.start].chars().next_back();
-    if before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '#' | '+' | '-' | '.' | ',' | '/' | '×')) {
+    if before.is_some_and(|c| {
+        matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '#' | '+' | '-' | '.' | ',' | '/' | '×'
+        )
+    }) {
         // `$2021`, `1,2000`, `3.2000`; but `in 2015,` is fine (the comma is after).
         let b2 = s[..r.start].chars().rev().nth(1);
         if !(before == Some(',') && b2 == Some(' ')) || b2.is_some_and(|c| c.is_ascii_digit()) {
@@ -273,7 +502,11 @@ fn is_year_use(s: &str, r: Range<usize>) -> bool {
         }
     }
     let after = &s[r.end..];
-    if after.starts_with(['%', '°']) || after.starts_with(",0") || after.starts_with(".0") || after.starts_with(|c: char| c.is_alphabetic()) {
+    if after.starts_with(['%', '°'])
+        || after.starts_with(",0")
+        || after.starts_with(".0")
+        || after.starts_with(|c: char| c.is_alphabetic())
+    {
         return false;
     }
     let next = next_word(s, r.end).to_lowercase();
@@ -282,7 +515,11 @@ fn is_year_use(s: &str, r: Range<usize>) -> bool {
     }
     let prev = prev_word(s, r.start);
     let sentence_start = s[..r.start].trim().trim_end_matches('.') == prev;
-    if prev.chars().next().is_some_and(char::is_uppercase) && !YEAR_LEADERS.contains(&prev) && !sentence_start && !prev.chars().all(|c| c.is_ascii_digit()) {
+    if prev.chars().next().is_some_and(char::is_uppercase)
+        && !YEAR_LEADERS.contains(&prev)
+        && !sentence_start
+        && !prev.chars().all(|c| c.is_ascii_digit())
+    {
         return false;
     }
     true
@@ -298,21 +535,45 @@ pub struct Anchor {
 
 /// Resolve the time expressions of one sentence against `published`: explicit and relative
 /// anchors (events.md §4 kinds 1 and 2). `future` is whether the sentence speaks of the future.
-pub fn resolve(times: &[TimeExpr], published: Option<Date>, future: bool, anchor_decades: bool) -> Vec<Anchor> {
+pub fn resolve(
+    times: &[TimeExpr],
+    published: Option<Date>,
+    future: bool,
+    anchor_decades: bool,
+) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
-    let explicit: Vec<i16> = times.iter().filter_map(|t| if let TimeKind::Explicit(y) = t.kind { Some(y) } else { None }).collect();
+    let explicit: Vec<i16> = times
+        .iter()
+        .filter_map(|t| {
+            if let TimeKind::Explicit(y) = t.kind {
+                Some(y)
+            } else {
+                None
+            }
+        })
+        .collect();
     for t in times {
         let (year, relative) = match &t.kind {
             TimeKind::Explicit(y) => (Some(*y), false),
             TimeKind::Decade(y) => (anchor_decades.then_some(*y), false),
             TimeKind::FromExplicit(k) => match explicit.first() {
                 Some(&y) => (i16::try_from(i32::from(y) + k).ok(), true),
-                None => (published.and_then(|p| i16::try_from(i32::from(p.year()) + k).ok()), true),
+                None => (
+                    published.and_then(|p| i16::try_from(i32::from(p.year()) + k).ok()),
+                    true,
+                ),
             },
-            other => (published.and_then(|p| resolve_relative(other, p, future)), true),
+            other => (
+                published.and_then(|p| resolve_relative(other, p, future)),
+                true,
+            ),
         };
         if let Some(year) = year {
-            out.push(Anchor { year, relative, span: t.span.clone() });
+            out.push(Anchor {
+                year,
+                relative,
+                span: t.span.clone(),
+            });
         }
     }
     out
@@ -335,14 +596,40 @@ fn resolve_relative(kind: &TimeKind, p: Date, future: bool) -> Option<i16> {
             match (fixed, mode) {
                 (Some(k), _) => y + k,
                 (None, MonthMode::This) => y,
-                (None, MonthMode::Last) => if month < m - 1 { y } else { y - 1 },
-                (None, MonthMode::Next) => if month > m { y } else { y + 1 },
-                (None, MonthMode::Plain) if future => if month >= m { y } else { y + 1 },
-                (None, MonthMode::Plain) => if month <= m { y } else { y - 1 },
+                (None, MonthMode::Last) => {
+                    if month < m - 1 {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                (None, MonthMode::Next) => {
+                    if month > m {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                (None, MonthMode::Plain) if future => {
+                    if month >= m {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                (None, MonthMode::Plain) => {
+                    if month <= m {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
             }
         }
         TimeKind::Weekday(wd) => {
-            let back = (i64::from(p.weekday().to_monday_zero_offset()) - i64::from(wd.to_monday_zero_offset())).rem_euclid(7);
+            let back = (i64::from(p.weekday().to_monday_zero_offset())
+                - i64::from(wd.to_monday_zero_offset()))
+            .rem_euclid(7);
             let days = if future { (7 - back) % 7 } else { -back };
             i32::from(p.checked_add(days.days()).ok()?.year())
         }
@@ -363,7 +650,10 @@ mod tests {
     fn years(s: &str, published: Option<&str>) -> Vec<i16> {
         let p = published.map(|d| d.parse::<Date>().unwrap());
         let t = find_times(s, 0);
-        let mut y: Vec<i16> = resolve(&t, p, speaks_of_future(s), false).into_iter().map(|a| a.year).collect();
+        let mut y: Vec<i16> = resolve(&t, p, speaks_of_future(s), false)
+            .into_iter()
+            .map(|a| a.year)
+            .collect();
         y.sort();
         y.dedup();
         y
@@ -372,10 +662,22 @@ mod tests {
     #[test]
     fn explicit_years_and_non_years() {
         assert_eq!(years("in 2019 and by 2020", None), vec![2019, 2020]);
-        assert_eq!(years("since 2015, January 2020, May 22, 1995", None), vec![1995, 2015, 2020]);
-        assert_eq!(years("summer 2020 and 2010 levels and the 2000 Olympics", None), vec![2000, 2010, 2020]);
-        assert_eq!(years("it cost $2021 and 12,2019 units", None), Vec::<i16>::new());
-        assert_eq!(years("Windows 8 and 5G and Orion 1980 shares", None), Vec::<i16>::new());
+        assert_eq!(
+            years("since 2015, January 2020, May 22, 1995", None),
+            vec![1995, 2015, 2020]
+        );
+        assert_eq!(
+            years("summer 2020 and 2010 levels and the 2000 Olympics", None),
+            vec![2000, 2010, 2020]
+        );
+        assert_eq!(
+            years("it cost $2021 and 12,2019 units", None),
+            Vec::<i16>::new()
+        );
+        assert_eq!(
+            years("Windows 8 and 5G and Orion 1980 shares", None),
+            Vec::<i16>::new()
+        );
         assert_eq!(years("2000 people marched", None), Vec::<i16>::new());
         assert_eq!(years("In 2019, China grew", None), vec![2019]);
         assert_eq!(years("Qualifying for Euro 2000 begins", None), vec![2000]);
@@ -409,7 +711,10 @@ mod tests {
         assert_eq!(years("the first quarter", p), vec![2020]);
         assert_eq!(years("by the end of the month", p), vec![2020]);
         assert_eq!(years("last quarter", Some("2020-02-01")), vec![2019]);
-        assert_eq!(years("relative years are unknown without a date: last year", None), Vec::<i16>::new());
+        assert_eq!(
+            years("relative years are unknown without a date: last year", None),
+            Vec::<i16>::new()
+        );
     }
 
     #[test]
@@ -417,7 +722,10 @@ mod tests {
         let p = Some("2020-08-07");
         assert_eq!(years("in August", p), vec![2020]);
         assert_eq!(years("in November", p), vec![2019]);
-        assert_eq!(years("it will be banned starting from September", p), vec![2020]);
+        assert_eq!(
+            years("it will be banned starting from September", p),
+            vec![2020]
+        );
         assert_eq!(years("he will be elected in November", p), vec![2020]);
         assert_eq!(years("by July", p), vec![2021]);
         assert_eq!(years("last February", Some("1998-03-01")), vec![1997]);
@@ -425,14 +733,26 @@ mod tests {
         assert_eq!(years("in April next year", Some("1998-12-05")), vec![1999]);
         assert_eq!(years("Back in May", Some("2014-06-01")), vec![2014]);
         assert_eq!(years("Theresa May said", p), Vec::<i16>::new());
-        assert_eq!(years("it said it would expand the plant in March", Some("2021-08-19")), vec![2022]);
-        assert_eq!(years("a deal is not expected before January", Some("1998-03-03")), vec![1999]);
+        assert_eq!(
+            years(
+                "it said it would expand the plant in March",
+                Some("2021-08-19")
+            ),
+            vec![2022]
+        );
+        assert_eq!(
+            years("a deal is not expected before January", Some("1998-03-03")),
+            vec![1999]
+        );
         assert_eq!(years("it may rain", p), Vec::<i16>::new());
     }
 
     #[test]
     fn following_year_counts_from_the_explicit_year() {
-        assert_eq!(years("on May 22, 1995 and the following year", Some("2010-01-01")), vec![1995, 1996]);
+        assert_eq!(
+            years("on May 22, 1995 and the following year", Some("2010-01-01")),
+            vec![1995, 1996]
+        );
         assert_eq!(years("a year later", Some("2010-01-01")), vec![2011]);
     }
 

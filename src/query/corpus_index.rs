@@ -32,7 +32,12 @@ impl ArticleEntry {
         let published = corrected.unwrap_or(article.meta.published);
         let analysis = analyze(&article, published, options);
         let cells = cells_of(&analysis);
-        Self { article, analysis, cells, corrected }
+        Self {
+            article,
+            analysis,
+            cells,
+            corrected,
+        }
     }
 
     /// The date every count of this article uses.
@@ -46,13 +51,24 @@ impl ArticleEntry {
 }
 
 fn cells_of(analysis: &Analysis) -> Vec<Cell> {
-    let mut keys: Vec<(Option<i16>, CountryId, Evidence)> = analysis.events.iter().map(|e| (e.year, e.country, e.evidence)).collect();
+    let mut keys: Vec<(Option<i16>, CountryId, Evidence)> = analysis
+        .events
+        .iter()
+        .map(|e| (e.year, e.country, e.evidence))
+        .collect();
     keys.sort_unstable();
     let mut cells: Vec<Cell> = Vec::new();
     for (year, country, evidence) in keys {
         match cells.last_mut() {
-            Some(c) if c.year == year && c.country == country && c.evidence == evidence => c.count += 1,
-            _ => cells.push(Cell { year, country, evidence, count: 1 }),
+            Some(c) if c.year == year && c.country == country && c.evidence == evidence => {
+                c.count += 1
+            }
+            _ => cells.push(Cell {
+                year,
+                country,
+                evidence,
+                count: 1,
+            }),
         }
     }
     cells
@@ -68,7 +84,10 @@ pub struct Corpus {
 impl Corpus {
     /// Analyse articles in parallel (order kept) and build the corpus.
     pub fn from_articles(articles: Vec<Article>, options: ExtractOptions) -> Self {
-        let entries = articles.into_par_iter().map(|a| ArticleEntry::new(a, None, options)).collect();
+        let entries = articles
+            .into_par_iter()
+            .map(|a| ArticleEntry::new(a, None, options))
+            .collect();
         Self { entries, options }
     }
 

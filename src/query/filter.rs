@@ -73,7 +73,12 @@ impl TextMatcher {
     pub fn new(query: &str) -> Self {
         let q = query.trim();
         let regex = (!q.is_empty())
-            .then(|| regex::RegexBuilder::new(&regex::escape(q)).case_insensitive(true).build().ok())
+            .then(|| {
+                regex::RegexBuilder::new(&regex::escape(q))
+                    .case_insensitive(true)
+                    .build()
+                    .ok()
+            })
             .flatten();
         Self { regex }
     }
@@ -83,18 +88,29 @@ impl TextMatcher {
     }
 
     pub fn matches(&self, title: &str, body: &str) -> bool {
-        self.regex.as_ref().is_none_or(|r| r.is_match(title) || r.is_match(body))
+        self.regex
+            .as_ref()
+            .is_none_or(|r| r.is_match(title) || r.is_match(body))
     }
 }
 
 impl Filter {
     /// True when a filter on events (not only on text) is set.
     pub fn filters_events(&self) -> bool {
-        !self.countries.is_empty() || self.year_min.is_some() || self.year_max.is_some() || self.explicit_only || self.undated_only
+        !self.countries.is_empty()
+            || self.year_min.is_some()
+            || self.year_max.is_some()
+            || self.explicit_only
+            || self.undated_only
     }
 
     fn country_ids(&self) -> Option<Vec<CountryId>> {
-        (!self.countries.is_empty()).then(|| self.countries.iter().filter_map(|c| gazetteer().id(c)).collect())
+        (!self.countries.is_empty()).then(|| {
+            self.countries
+                .iter()
+                .filter_map(|c| gazetteer().id(c))
+                .collect()
+        })
     }
 
     /// Whether one cell passes the event filters.
@@ -130,14 +146,21 @@ impl Filter {
         let mut result = QueryResult::default();
         let filters_events = self.filters_events();
         for i in candidates {
-            let Some(entry) = corpus.entries.get(i) else { continue };
-            if text_hits.is_none() && !matcher.matches(&entry.article.meta.title, &entry.article.text) {
+            let Some(entry) = corpus.entries.get(i) else {
+                continue;
+            };
+            if text_hits.is_none()
+                && !matcher.matches(&entry.article.meta.title, &entry.article.text)
+            {
                 continue;
             }
             let mut n = 0u32;
             for cell in &entry.cells {
                 if self.cell_passes(cell, countries) {
-                    *result.counts.entry((YearKey::from_year(cell.year), cell.country)).or_insert(0) += cell.count;
+                    *result
+                        .counts
+                        .entry((YearKey::from_year(cell.year), cell.country))
+                        .or_insert(0) += cell.count;
                     n += cell.count;
                 }
             }
@@ -154,24 +177,48 @@ impl Filter {
     /// `narrow` holds the hits of a shorter query this one extends, only those are searched.
     pub fn text_hits(&self, corpus: &Corpus, narrow: Option<&[usize]>) -> Vec<usize> {
         let matcher = TextMatcher::new(&self.text);
-        let test = |i: usize| corpus.entries.get(i).is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text));
+        let test = |i: usize| {
+            corpus
+                .entries
+                .get(i)
+                .is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text))
+        };
         use rayon::prelude::*;
         match narrow {
             Some(rows) => rows.par_iter().copied().filter(|&i| test(i)).collect(),
-            None => (0..corpus.entries.len()).into_par_iter().filter(|&i| test(i)).collect(),
+            None => (0..corpus.entries.len())
+                .into_par_iter()
+                .filter(|&i| test(i))
+                .collect(),
         }
     }
 
     /// Events of one (year, country) cell of the aggregate, as (row, sentence index) pairs, so
     /// the window can list the sentences behind a bar.
-    pub fn events_in_cell(&self, corpus: &Corpus, rows: &[usize], year: YearKey, country: CountryId) -> Vec<(usize, u32)> {
+    pub fn events_in_cell(
+        &self,
+        corpus: &Corpus,
+        rows: &[usize],
+        year: YearKey,
+        country: CountryId,
+    ) -> Vec<(usize, u32)> {
         let countries = self.country_ids();
         let mut out = Vec::new();
         for &i in rows {
-            let Some(entry) = corpus.entries.get(i) else { continue };
+            let Some(entry) = corpus.entries.get(i) else {
+                continue;
+            };
             for e in &entry.analysis.events {
-                let cell = Cell { year: e.year, country: e.country, evidence: e.evidence, count: 1 };
-                if e.country == country && YearKey::from_year(e.year) == year && self.cell_passes(&cell, countries.as_deref()) {
+                let cell = Cell {
+                    year: e.year,
+                    country: e.country,
+                    evidence: e.evidence,
+                    count: 1,
+                };
+                if e.country == country
+                    && YearKey::from_year(e.year) == year
+                    && self.cell_passes(&cell, countries.as_deref())
+                {
                     out.push((i, e.sentence));
                 }
             }

@@ -5,5 +5,5 @@
 mod corpus_index;
 mod filter;
 
-pub use corpus_index::{Corpus, Cell, ArticleEntry};
+pub use corpus_index::{ArticleEntry, Cell, Corpus};
 pub use filter::{Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows};

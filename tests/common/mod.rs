@@ -42,8 +42,17 @@ pub fn load_gold(path: &str) -> Gold {
 }
 
 pub fn norm(s: &str) -> String {
-    let collapsed = s.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.chars().take(40).collect::<String>().trim_end().to_string()
+    let collapsed = s
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    collapsed
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 #[derive(Debug, Default)]
@@ -59,17 +68,33 @@ pub struct Score {
 
 impl Score {
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.tp as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.predicted as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.tp as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn year_accuracy(&self) -> f64 {
-        if self.years_matched == 0 { 0.0 } else { self.years_right as f64 / self.years_matched as f64 }
+        if self.years_matched == 0 {
+            0.0
+        } else {
+            self.years_right as f64 / self.years_matched as f64
+        }
     }
 }
 
@@ -97,7 +122,11 @@ pub fn score(gold: &Gold, rows: &[EventRow]) -> Score {
             entry.insert(y);
         }
     }
-    let mut s = Score { gold: g_pairs.len(), predicted: p_pairs.len(), ..Score::default() };
+    let mut s = Score {
+        gold: g_pairs.len(),
+        predicted: p_pairs.len(),
+        ..Score::default()
+    };
     for x in &g_pairs {
         let e = s.per_country.entry(x.2.clone()).or_default();
         e.1 += 1;
@@ -105,13 +134,23 @@ pub fn score(gold: &Gold, rows: &[EventRow]) -> Score {
             s.tp += 1;
             e.0 += 1;
         } else {
-            s.report.push(format!("missed: {} {} {:?}", &x.0[..x.0.len().min(12)], x.2, x.1));
+            s.report.push(format!(
+                "missed: {} {} {:?}",
+                &x.0[..x.0.len().min(12)],
+                x.2,
+                x.1
+            ));
         }
     }
     for x in &p_pairs {
         s.per_country.entry(x.2.clone()).or_default().2 += 1;
         if !g_pairs.contains(x) {
-            s.report.push(format!("extra:  {} {} {:?}", &x.0[..x.0.len().min(12)], x.2, x.1));
+            s.report.push(format!(
+                "extra:  {} {} {:?}",
+                &x.0[..x.0.len().min(12)],
+                x.2,
+                x.1
+            ));
         }
     }
     for (k, years) in &g_years {
@@ -120,7 +159,11 @@ pub fn score(gold: &Gold, rows: &[EventRow]) -> Score {
             if p == years {
                 s.years_right += 1;
             } else {
-                s.report.push(format!("year differs: {} {:?}: gold {years:?} got {p:?}", &k.0[..k.0.len().min(12)], k.1));
+                s.report.push(format!(
+                    "year differs: {} {:?}: gold {years:?} got {p:?}",
+                    &k.0[..k.0.len().min(12)],
+                    k.1
+                ));
             }
         }
     }
