@@ -6,6 +6,9 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// `errno` for "too many levels of symbolic links" on Linux.
+const ELOOP: i32 = 40;
+
 /// File extensions picked up when a folder is walked.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
 
@@ -81,9 +84,14 @@ pub fn collect_files(
                 continue;
             }
             Err(e) => {
+                let reason = if e.raw_os_error() == Some(ELOOP) {
+                    "symlink loop".to_string()
+                } else {
+                    e.to_string()
+                };
                 problems.push(LoadError::Unreadable {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    reason,
                 });
                 continue;
             }

@@ -1,0 +1,169 @@
+//! The headless CLI as a user runs it: exit codes, one stderr line per bad file, export formats,
+//! and no partial output file when an export cannot be written.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+fn techdivide(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_techdivide"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn export_lists_every_seed_event_with_the_exact_columns() {
+    let out = techdivide(&["--export", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file,title,published,sentence_start,sentence_end,year,evidence,country,sentence")
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 150, "{} rows", rows.len());
+    assert!(
+        rows.iter()
+            .all(|r| r[0].starts_with("00") && r[0].ends_with(".txt"))
+    );
+    assert!(rows.iter().any(|r| &r[6] == "undated" && r[5].is_empty()));
+    assert!(rows.iter().any(|r| &r[6] == "explicit" && &r[5] == "2035"));
+}
+
+#[test]
+fn counts_equal_the_reaggregated_export() {
+    let export = techdivide(&["--export", "-"]);
+    let counts = techdivide(&["--counts", "-"]);
+    assert!(export.status.success() && counts.status.success());
+    let mut from_export: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for r in csv::Reader::from_reader(export.stdout.as_slice()).records() {
+        let r = r.unwrap();
+        *from_export
+            .entry((r[5].to_string(), r[7].to_string()))
+            .or_insert(0) += 1;
+    }
+    let mut from_counts = BTreeMap::new();
+    let mut reader = csv::Reader::from_reader(counts.stdout.as_slice());
+    assert_eq!(reader.headers().unwrap(), vec!["year", "country", "count"]);
+    for r in reader.records() {
+        let r = r.unwrap();
+        from_counts.insert(
+            (r[0].to_string(), r[1].to_string()),
+            r[2].parse::<u64>().unwrap(),
+        );
+    }
+    assert_eq!(from_export, from_counts);
+    assert_eq!(
+        from_counts[&("2020".to_string(), "US".to_string())],
+        16,
+        "the gold's 2020 US count"
+    );
+}
+
+#[test]
+fn json_export_when_the_file_ends_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.json");
+    let out = techdivide(&["--export", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(rows.len() > 150);
+    assert!(rows[0].get("sentence_start").is_some() && rows[0].get("country").is_some());
+}
+
+#[test]
+fn bad_files_get_one_line_each_and_good_ones_are_still_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("binary.txt");
+    std::fs::write(&bin, b"\x7fELF\x02\x01\x01\0\0\0").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_08ccef87fd0d5d1a.txt"
+    );
+    let out = techdivide(&[
+        "--no-seeds",
+        "--export",
+        "-",
+        bin.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        seed,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("binary.txt") && l.contains("ELF")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("missing.txt") && l.contains("not found")),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 10);
+}
+
+#[test]
+fn nothing_loaded_exits_1_and_usage_errors_exit_2() {
+    let out = techdivide(&["--no-seeds", "--counts", "-", "/nonexistent/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/file.txt"));
+    let out = techdivide(&["--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--no-such-flag"));
+}
+
+#[test]
+fn an_export_that_cannot_be_written_fails_cleanly_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let inside_missing = dir.path().join("no-such-folder").join("events.csv");
+    let out = techdivide(&["--export", inside_missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no-such-folder"), "{}", stderr(&out));
+    assert!(!inside_missing.exists());
+    // A target that is a folder: the rename fails, the temporary file is cleaned up.
+    let folder = dir.path().join("a-folder.csv");
+    std::fs::create_dir(&folder).unwrap();
+    let out = techdivide(&["--export", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+    assert!(Path::new(&folder).is_dir());
+}
+
+#[test]
+fn help_has_examples_for_every_flag() {
+    let out = techdivide(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--no-seeds",
+        "--export",
+        "--counts",
+        "--screenshot",
+        "--anchor-decades",
+    ] {
+        assert!(
+            help.matches(flag).count() >= 2,
+            "{flag} has a description and an example: {help}"
+        );
+    }
+    let version = techdivide(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
