@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod desktop;
 pub mod export;
 pub mod extract;
+pub mod logfile;
 pub mod query;
 
 pub use corpus::{Article, LoadError, LoadReport};

@@ -114,6 +114,17 @@ impl App {
             }
             None => Settings::default(),
         };
+        if let Some(dir) = &data_dir
+            && let Some(panic) = crate::logfile::take_crash_report(dir)
+        {
+            notifications.push(Notification {
+                level: Level::Error,
+                text: format!(
+                    "The app stopped unexpectedly last time ({panic}). The log is at {}",
+                    dir.join(crate::logfile::LOG_FILE).display()
+                ),
+            });
+        }
         let options = ExtractOptions {
             anchor_decades: settings.anchor_decades,
         };
@@ -198,10 +209,9 @@ impl App {
     }
 
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
-        self.notifications.push(Notification {
-            level,
-            text: text.into(),
-        });
+        let text = text.into();
+        crate::logfile::log(&format!("{level:?}: {text}"));
+        self.notifications.push(Notification { level, text });
     }
 
     fn loaded_paths(&self) -> HashSet<PathBuf> {
@@ -252,10 +262,7 @@ impl App {
                         entries, problems, ..
                     } => {
                         for p in problems {
-                            self.notifications.push(Notification {
-                                level: Level::Warning,
-                                text: format!("Skipped {p}"),
-                            });
+                            self.notify(Level::Warning, format!("Skipped {p}"));
                         }
                         let removed = &self.settings.removed;
                         let kept: Vec<ArticleEntry> = entries
@@ -704,10 +711,17 @@ impl App {
                  publication date (last year, in July), else the publication year, else undated. One sentence counts once \
                  per country and year. Companies, regions and languages are not countries.",
             );
-            ui.hyperlink_to("The full rules (events.md)", "https://github.com/techdivide/techdivide/blob/main/docs/EVENTS.md");
+            egui::CollapsingHeader::new("The full rules (docs/EVENTS.md)").show(ui, |ui| {
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    ui.label(include_str!("../../docs/EVENTS.md"));
+                });
+            });
             ui.separator();
             if let Some(dir) = &self.data_dir {
                 ui.label(format!("Settings: {}", dir.join(settings::SETTINGS_FILE).display()));
+                ui.label(format!("Log: {}", dir.join(crate::logfile::LOG_FILE).display()));
+            } else {
+                ui.label("Settings and log: not saved in this session");
             }
             ui.label("Licence: MIT OR Apache-2.0");
         });
@@ -824,6 +838,11 @@ pub fn run(args: crate::cli::Args) -> i32 {
             } else {
                 data_dir()
             };
+            if let Some(d) = &dir
+                && let Err(e) = crate::logfile::init(d)
+            {
+                eprintln!("techdivide: cannot write the log ({e}): {}", d.display());
+            }
             let mut app = App::new(
                 Some(cc.egui_ctx.clone()),
                 paths,
