@@ -30,6 +30,12 @@ pub struct Args {
     /// Open the window at 1280×800, wait for loading, save a PNG of it to FILE and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
+    /// Add the launcher entry and icons for this user (under $XDG_DATA_HOME) and exit.
+    #[arg(long, conflicts_with = "uninstall_desktop")]
+    pub install_desktop: bool,
+    /// Remove the launcher entry and icons that --install-desktop wrote, and exit.
+    #[arg(long)]
+    pub uninstall_desktop: bool,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -39,7 +45,9 @@ const EXAMPLES: &str = "Examples:
   techdivide --export events.json ~/news/    the same as JSON
   techdivide --no-seeds --counts - ~/news/   print year,country,count for a folder only
   techdivide --anchor-decades --counts -     count 'the 1990s' as 1990
-  techdivide --screenshot window.png         save a screenshot of the window and exit";
+  techdivide --screenshot window.png         save a screenshot of the window and exit
+  techdivide --install-desktop               put Tech Divide Explorer in the application menu
+  techdivide --uninstall-desktop             take it out again";
 
 /// Load the seeds (unless left out) and the given paths, and analyse them.
 pub fn load_corpus(
@@ -59,6 +67,9 @@ pub fn load_corpus(
 
 /// Run the headless part of the CLI. Returns `None` when the window should open instead.
 pub fn run_headless(args: &Args) -> Option<i32> {
+    if args.install_desktop || args.uninstall_desktop {
+        return Some(desktop_command(args.install_desktop));
+    }
     if args.export.is_none() && args.counts.is_none() {
         return None;
     }
@@ -87,4 +98,42 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         }
     }
     Some(0)
+}
+
+/// `--install-desktop` / `--uninstall-desktop`: say what was written or removed.
+fn desktop_command(install: bool) -> i32 {
+    use crate::desktop;
+    let Some(home) = desktop::data_home() else {
+        eprintln!(
+            "techdivide: neither XDG_DATA_HOME nor HOME is set; cannot tell where to install"
+        );
+        return 1;
+    };
+    let result = if install {
+        match std::env::current_exe() {
+            Ok(exe) => desktop::install_desktop(&home, &exe),
+            Err(e) => {
+                eprintln!("techdivide: cannot find the running binary ({e})");
+                return 1;
+            }
+        }
+    } else {
+        desktop::uninstall_desktop(&home)
+    };
+    match result {
+        Ok(paths) => {
+            let verb = if install { "wrote" } else { "removed" };
+            if paths.is_empty() {
+                println!("techdivide: nothing to remove under {}", home.display());
+            }
+            for p in paths {
+                println!("techdivide: {verb} {}", p.display());
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("techdivide: {e}");
+            1
+        }
+    }
 }

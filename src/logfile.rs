@@ -26,7 +26,10 @@ pub fn init(dir: &Path) -> std::io::Result<PathBuf> {
         // Panics inside a background load are caught and reported; only a crash of the window
         // itself (main thread) leaves the marker.
         let main = std::thread::current().name() == Some("main");
-        log(&format!("panic in thread {:?}: {info}", std::thread::current().name().unwrap_or("?")));
+        log(&format!(
+            "panic in thread {:?}: {info}",
+            std::thread::current().name().unwrap_or("?")
+        ));
         if main {
             let _ = std::fs::write(&marker, info.to_string());
         }
@@ -47,9 +50,16 @@ fn rotate(path: &Path) -> std::io::Result<()> {
 pub fn log(line: &str) {
     let Ok(guard) = LOG_PATH.lock() else { return };
     let Some(path) = guard.as_ref() else { return };
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let stamp = jiff::Timestamp::from_second(i64::try_from(secs).unwrap_or(0)).map_or_else(|_| secs.to_string(), |t| t.to_string());
-    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stamp = jiff::Timestamp::from_second(i64::try_from(secs).unwrap_or(0))
+        .map_or_else(|_| secs.to_string(), |t| t.to_string());
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
         let _ = writeln!(f, "{stamp} {line}");
     }
 }
@@ -70,7 +80,10 @@ mod tests {
     fn a_crash_marker_is_reported_once() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(CRASH_MARKER), "boom at main.rs:1").unwrap();
-        assert_eq!(take_crash_report(dir.path()).as_deref(), Some("boom at main.rs:1"));
+        assert_eq!(
+            take_crash_report(dir.path()).as_deref(),
+            Some("boom at main.rs:1")
+        );
         assert_eq!(take_crash_report(dir.path()), None);
     }
 

@@ -167,3 +167,72 @@ fn help_has_examples_for_every_flag() {
     let version = techdivide(&["--version"]);
     assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn install_desktop_writes_the_launcher_and_uninstall_removes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |flag: &str| {
+        Command::new(env!("CARGO_BIN_EXE_techdivide"))
+            .arg(flag)
+            .env("XDG_DATA_HOME", home.path())
+            .output()
+            .unwrap()
+    };
+    let out = run("--install-desktop");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entry =
+        std::fs::read_to_string(home.path().join("applications/techdivide.desktop")).unwrap();
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_techdivide")).unwrap();
+    assert!(
+        entry.lines().any(|l| l.starts_with("Exec=")
+            && l.contains(exe.to_str().unwrap())
+            && l.ends_with("%F")),
+        "{entry}"
+    );
+    for size in [32, 64, 128, 256] {
+        assert!(
+            home.path()
+                .join(format!("icons/hicolor/{size}x{size}/apps/techdivide.png"))
+                .exists()
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote"));
+    assert!(run("--install-desktop").status.success(), "idempotent");
+    let out = run("--uninstall-desktop");
+    assert!(out.status.success());
+    let left: Vec<_> = walk(home.path())
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(left.is_empty(), "uninstall leaves nothing: {left:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[test]
+fn paths_with_spaces_and_non_ascii_names_load_like_the_desktop_passes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("Élysée notes — 2019 draft.txt");
+    std::fs::write(
+        &odd,
+        "Paris Talks\n\nMay 3, 2019\n\nFrance and Germany agreed on a plan in 2019.\n",
+    )
+    .unwrap();
+    let out = techdivide(&["--no-seeds", "--export", "-", odd.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Élysée notes — 2019 draft.txt") && text.contains(",FR,"),
+        "{text}"
+    );
+}

@@ -819,7 +819,7 @@ pub fn run(args: crate::cli::Args) -> i32 {
         .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 500.0]);
-    if let Some(icon) = window_icon() {
+    if let Some(icon) = crate::desktop::window_icon() {
         viewport = viewport.with_icon(Arc::new(icon));
     }
     let options = eframe::NativeOptions {
@@ -865,8 +865,4 @@ pub fn run(args: crate::cli::Args) -> i32 {
             1
         }
     }
-}
-
-fn window_icon() -> Option<egui::IconData> {
-    None
 }
