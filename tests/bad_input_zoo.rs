@@ -175,7 +175,7 @@ fn an_unreadable_file_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let locked = write(dir.path(), "locked.txt", GOOD.as_bytes());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let report = load_paths(&[locked.clone()]);
+    let report = load_paths(std::slice::from_ref(&locked));
     assert!(
         matches!(report.problems.first(), Some(LoadError::Unreadable { .. })),
         "{:?}",
