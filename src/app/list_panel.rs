@@ -34,20 +34,7 @@ pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
                 let Some(entry) = app.corpus.entries.get(row) else {
                     continue;
                 };
-                let events = app
-                    .view
-                    .result
-                    .row_events
-                    .get(
-                        app.view
-                            .result
-                            .rows
-                            .iter()
-                            .position(|&r| r == row)
-                            .unwrap_or(usize::MAX),
-                    )
-                    .copied()
-                    .unwrap_or(0);
+                let events = app.view.result.entry_events.get(row).copied().unwrap_or(0);
                 let date = entry
                     .published()
                     .map_or_else(|| "undated".to_string(), |d| d.to_string());

@@ -41,7 +41,13 @@ pub struct View {
     /// `result.rows` in display order.
     pub sorted: Vec<usize>,
     corpus_version: u64,
+    /// When the caches were last computed (partial counts refresh at most every
+    /// `LOADING_REFRESH` while a load is adding articles).
+    computed_at: Option<std::time::Instant>,
 }
+
+/// How often the list and chart follow a running load.
+const LOADING_REFRESH: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The sentences behind a selected bar segment.
 pub struct CellSelection {
@@ -358,6 +364,16 @@ impl App {
         {
             return;
         }
+        let only_corpus_grew = self.view.filter.as_ref() == Some(filter);
+        if only_corpus_grew
+            && self.load.is_some()
+            && self
+                .view
+                .computed_at
+                .is_some_and(|t| t.elapsed() < LOADING_REFRESH)
+        {
+            return;
+        }
         let text = filter.text.trim().to_lowercase();
         let hits = if text.is_empty() {
             None
@@ -383,6 +399,7 @@ impl App {
         self.view.sorted = sorted;
         self.view.filter = Some(filter.clone());
         self.view.corpus_version = self.corpus_version;
+        self.view.computed_at = Some(std::time::Instant::now());
         if let Some(cell) = &self.cell {
             let (year, countries) = (cell.year, cell.countries.clone());
             self.select_cell(year, countries);

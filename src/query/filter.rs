@@ -3,8 +3,32 @@
 use super::corpus_index::{Cell, Corpus};
 use crate::extract::Evidence;
 use crate::extract::gazetteer::{CountryId, gazetteer};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Articles per parallel chunk of a query.
+const CHUNK: usize = 8192;
+/// The dense aggregate covers these years (and one slot for undated); others go to a map.
+const FIRST_SLOT_YEAR: i16 = 1800;
+const SLOTS: usize = 401;
+
+/// One chunk's share of a query.
+struct Partial {
+    dense: Vec<u32>,
+    rest: Counts,
+    rows: Vec<(usize, u32)>,
+}
+
+fn slot(year: Option<i16>) -> Option<usize> {
+    match year {
+        None => Some(SLOTS - 1),
+        Some(y) => {
+            let s = usize::try_from(y - FIRST_SLOT_YEAR).ok()?;
+            (s < SLOTS - 1).then_some(s)
+        }
+    }
+}
 
 /// A year, or undated. Sorted with every year before undated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,8 +78,8 @@ pub struct QueryResult {
     /// Indices into `Corpus::entries`.
     pub rows: Vec<usize>,
     pub counts: Counts,
-    /// Events that pass the filter, per row (same order as `rows`).
-    pub row_events: Vec<u32>,
+    /// Events that pass the filter, per corpus entry (0 for entries not in `rows`).
+    pub entry_events: Vec<u32>,
 }
 
 impl QueryResult {
@@ -134,41 +158,90 @@ impl Filter {
     }
 
     /// Run the filter over the corpus. `text_hits`, when given, is the precomputed set of rows
-    /// that match the text query (so a country click does not rescan text).
+    /// that match the text query (so a country click does not rescan text). Articles are summed
+    /// in parallel chunks into a dense year × country array; nothing but the cells is read.
     pub fn run(&self, corpus: &Corpus, text_hits: Option<&[usize]>) -> QueryResult {
         let countries = self.country_ids();
         let countries = countries.as_deref();
         let matcher = TextMatcher::new(&self.text);
-        let candidates: Box<dyn Iterator<Item = usize>> = match text_hits {
-            Some(rows) => Box::new(rows.iter().copied()),
-            None => Box::new(0..corpus.entries.len()),
+        let all: Vec<usize>;
+        let candidates: &[usize] = match text_hits {
+            Some(rows) => rows,
+            None => {
+                all = (0..corpus.entries.len()).collect();
+                &all
+            }
         };
-        let mut result = QueryResult::default();
+        let n_countries = gazetteer().countries.len().max(1);
         let filters_events = self.filters_events();
-        for i in candidates {
-            let Some(entry) = corpus.entries.get(i) else {
-                continue;
-            };
-            if text_hits.is_none()
-                && !matcher.matches(&entry.article.meta.title, &entry.article.text)
-            {
-                continue;
-            }
-            let mut n = 0u32;
-            for cell in &entry.cells {
-                if self.cell_passes(cell, countries) {
-                    *result
-                        .counts
-                        .entry((YearKey::from_year(cell.year), cell.country))
-                        .or_insert(0) += cell.count;
-                    n += cell.count;
+        let check_text = text_hits.is_none() && !matcher.is_empty();
+        let parts: Vec<Partial> = candidates
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut part = Partial {
+                    dense: vec![0; SLOTS * n_countries],
+                    rest: Counts::new(),
+                    rows: Vec::new(),
+                };
+                for &i in chunk {
+                    let Some(entry) = corpus.entries.get(i) else {
+                        continue;
+                    };
+                    if check_text
+                        && !matcher.matches(&entry.article.meta.title, &entry.article.text)
+                    {
+                        continue;
+                    }
+                    let mut n = 0u32;
+                    for cell in &entry.cells {
+                        if self.cell_passes(cell, countries) {
+                            match slot(cell.year) {
+                                Some(s) => {
+                                    part.dense[s * n_countries + usize::from(cell.country)] +=
+                                        cell.count
+                                }
+                                None => {
+                                    *part
+                                        .rest
+                                        .entry((YearKey::from_year(cell.year), cell.country))
+                                        .or_insert(0) += cell.count
+                                }
+                            }
+                            n += cell.count;
+                        }
+                    }
+                    if !(filters_events && n == 0) {
+                        part.rows.push((i, n));
+                    }
                 }
+                part
+            })
+            .collect();
+        let mut dense = vec![0u32; SLOTS * n_countries];
+        let mut result = QueryResult {
+            entry_events: vec![0; corpus.entries.len()],
+            ..QueryResult::default()
+        };
+        for part in parts {
+            for (d, p) in dense.iter_mut().zip(&part.dense) {
+                *d += p;
             }
-            if filters_events && n == 0 {
-                continue;
+            for (k, v) in part.rest {
+                *result.counts.entry(k).or_insert(0) += v;
             }
-            result.rows.push(i);
-            result.row_events.push(n);
+            for (i, n) in part.rows {
+                result.rows.push(i);
+                result.entry_events[i] = n;
+            }
+        }
+        for (index, &n) in dense.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let (s, c) = (index / n_countries, index % n_countries);
+            let year = if s == SLOTS - 1 {
+                YearKey::Undated
+            } else {
+                YearKey::Year(FIRST_SLOT_YEAR + s as i16)
+            };
+            *result.counts.entry((year, c as CountryId)).or_insert(0) += n;
         }
         result
     }
@@ -183,7 +256,6 @@ impl Filter {
                 .get(i)
                 .is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text))
         };
-        use rayon::prelude::*;
         match narrow {
             Some(rows) => rows.par_iter().copied().filter(|&i| test(i)).collect(),
             None => (0..corpus.entries.len())
