@@ -568,7 +568,7 @@ const RELATIVE: &[&str] = &[
 /// `{D2}` demonyms, `{G}` capital standing for its government, `{P}` / `{P2}` capital as a
 /// place, `{I}` institution, `{Y}` year, `{Y2}` a later year, `{YF}` a future year, `{YR}` a
 /// year range, `{DEC}` decade, `{REL}` relative time, `{M}` month, `{WD}` weekday, `{N}` /
-/// `{N2}` integers, `{X}` decimal, `{NW}` number word, `{ORG}` organisation, `{ORGX}` company
+/// `{N2}` integers, `{DAY}` day of month, `{K}` three digits, `{X}` decimal, `{NW}` number word, `{ORG}` organisation, `{ORGX}` company
 /// with a suffix, `{PER}` title and surname, `{NAME}` full name, `{T}` topic, `{AG}` government
 /// agency, `{SAY}` verb of saying, `{ACT}` action, `{ADJ}` verdict, `{ORD}` ordinal.
 const SENTENCES: &[&str] = &[
@@ -581,7 +581,7 @@ const SENTENCES: &[&str] = &[
     "In {Y}, {C} accounted for {X}% of global output of {T}, up from {N}% {NW} years earlier.",
     "{C} imposed sanctions on {D2} makers of {T} {REL}, a move {G} called “{ADJ}.”",
     "The U.S. Commerce Department added {N} {D} companies to its entity list in {M} {Y}.",
-    "Analysts at {ORG} expect {C} to spend ${X} billion on {T} from {Y} to {YF}.",
+    "Analysts at {ORG} expect {C} to spend ${X} billion on {T} from {Y} to {Y2}.",
     "“We will not accept this,” a spokesperson for {I} told reporters in {P} on {WD}.",
     "Tensions have simmered since the {DEC}, when {C} and {C2} first clashed over {T}.",
     "Trade between the two countries fell to ${X} billion {REL}, the lowest since {Y}.",
@@ -594,7 +594,7 @@ const SENTENCES: &[&str] = &[
     "Dr. {SURNAME} of the University of {P} said the data, published {REL}, show a gap of {X} points.",
     "{C}'s share of patents on {T} grew from {N}% in {Y} to {N2}% in {Y2}.",
     "By {YF}, the government hopes, {N}% of households in {C} will have access to {T}.",
-    "{C} and {C2} signed a memorandum on {T} in {P} on {M} {N}, {Y}.",
+    "{C} and {C2} signed a memorandum on {T} in {P} on {M} {DAY}, {Y}.",
     "Asked about the decision, {G} said it would “respond firmly.”",
     "Officials in {P} said figures for {YR} would be released in {M}.",
     "The sanctions, first imposed in {Y}, were extended {REL} after talks in {P} broke down.",
@@ -607,7 +607,7 @@ const SENTENCES: &[&str] = &[
     "Not everyone in {P} is convinced.",
     "The South China Sea dispute has complicated plans for cables linking {C} and {C2}.",
     "Turkish Airlines and Air China will offer satellite internet on long-haul flights from {YF}.",
-    "{D} carmakers shipped {N},{N}00 units {REL}, {ORG} estimated.",
+    "{D} carmakers shipped {N},{K} units {REL}, {ORG} estimated.",
     "A report by {ORG} ranked {C} No. {N} in the world for {T} in {Y}, behind {C2}.",
     "The {D} embassy in {P} said the ambassador had been summoned {REL}.",
     "In the {DEC}, {C} imported almost all of its {T}; today it exports them to {C2}.",
@@ -988,6 +988,12 @@ impl Generator {
                 "N" | "N2" => {
                     let _ = write!(self.text, "{}", rng.range(2, 99));
                 }
+                "DAY" => {
+                    let _ = write!(self.text, "{}", rng.range(1, 28));
+                }
+                "K" => {
+                    let _ = write!(self.text, "{:03}", rng.below(1000));
+                }
                 "X" => {
                     let _ = write!(self.text, "{}.{}", rng.range(1, 60), rng.below(10));
                 }
@@ -1026,12 +1032,13 @@ impl Generator {
 
     /// True where the next word starts a sentence (or the text).
     fn at_sentence_start(&self) -> bool {
-        let t = self.text.as_bytes();
-        t.is_empty()
-            || t.ends_with(b"\n")
-            || [&b". "[..], b"! ", b"? ", b"- ", "“".as_bytes()]
-                .iter()
-                .any(|e| t.ends_with(e))
+        self.text.ends_with('\n')
+            || self
+                .text
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '”' | '“' | '-'))
     }
 
     /// Push `s`, upper-casing a leading `the` at the start of a sentence.

@@ -86,6 +86,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .-]*)\))?\s*(?:—|–|--|-)\s*",
     )
 });
+/// A mixed-case dateline needs its agency: `Nairobi, 12 March 2009 (IRIN) -`.
+static DATELINE_MIXED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?,?\s+(?:[A-Za-z0-9.,]+\s+){0,4}?\(([A-Z][A-Za-z .-]*)\)\s*(?:—|–|--|-|:)\s*",
+    )
+});
 static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})\b")
 });
@@ -181,6 +187,17 @@ const FOOTER_PREFIXES: &[&str] = &[
     "tags:",
     "topics:",
     "filed under",
+    "related topics",
+    "more on this story",
+    "top stories",
+    "see also",
+    "most watched",
+    "editor's picks",
+    "editors' picks",
+    "latest news",
+    "share this story",
+    "share on",
+    "sign up to",
 ];
 
 fn lower(s: &str) -> String {
@@ -216,6 +233,9 @@ fn is_boilerplate(line: &str) -> bool {
 
 fn is_footer(line: &str) -> bool {
     let l = lower(line);
+    if matches!(l.as_str(), "related" | "share" | "more" | "advertisement") {
+        return true;
+    }
     if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
         return true;
     }
@@ -234,7 +254,15 @@ fn ends_sentence(s: &str) -> bool {
 
 /// A line that reads as running text, not as a headline.
 fn is_paragraph(s: &str) -> bool {
-    ends_sentence(s) && (s.chars().count() > PARAGRAPH_CHARS || word_count(s) > PARAGRAPH_WORDS)
+    // Headlines seldom end with a full stop: a long line that does is running text, and so is a
+    // line that opens with a wire dateline.
+    let full_stop = s.trim_end_matches(['"', '”', '’', ')']).ends_with('.') && !s.ends_with("...");
+    ends_sentence(s)
+        && (s.chars().count() > PARAGRAPH_CHARS
+            || word_count(s) > PARAGRAPH_WORDS
+            || (full_stop && word_count(s) > 14)
+            || DATELINE.is_match(s)
+            || DATELINE_MIXED.is_match(s))
 }
 
 fn is_kicker_quote(s: &str) -> bool {
@@ -325,8 +353,9 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
             .unwrap_or(0);
         let body_lines: Vec<usize> = nonblank[first..].to_vec();
         meta.paragraphs = paragraphs(&lines, &body_lines);
-        meta.title = fallback_title(text, &meta.paragraphs, file);
         finish_body(text, &mut meta, order, &[]);
+        meta.title = fallback_title(text, &meta.paragraphs, file);
+        standalone_date(&lines, &mut meta, order);
         return meta;
     };
     let title_line = window[title_pos];
@@ -431,7 +460,59 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         .map(|&i| lines[i].text)
         .collect();
     finish_body(text, &mut meta, order, &header_text);
+    standalone_date(&lines, &mut meta, order);
     meta
+}
+
+/// A line that is only a date (`Oct. 7, 2022`, `Published: 2022-10-07`), anywhere in the text:
+/// pages copied from a browser often put it under the body. Used only when the header gave none;
+/// an `Updated` line only when nothing else is there.
+fn standalone_date(lines: &[Line<'_>], meta: &mut Metadata, order: DateOrder) {
+    if meta.published.is_some() {
+        return;
+    }
+    const PREFIXES: &[&str] = &[
+        "first published",
+        "published on",
+        "published:",
+        "published",
+        "posted on",
+        "posted:",
+        "posted",
+        "date:",
+        "last updated",
+        "updated on",
+        "updated:",
+        "updated",
+    ];
+    let mut best: Option<(u8, Date, Range<usize>)> = None;
+    for line in lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && l.text.len() < 60)
+    {
+        let l = lower(line.text);
+        // Prefixes are ASCII, so their length in the lower-cased line is their length here.
+        let skip = PREFIXES
+            .iter()
+            .find(|p| l.starts_with(*p))
+            .map_or(0, |p| p.len());
+        let rest = line.text.get(skip..).unwrap_or(line.text);
+        let Some((d, r)) = parse_date(rest, order) else {
+            continue;
+        };
+        // The date must be (nearly) the whole line: no running text around it.
+        if rest.trim().len() > r.len() + 12 {
+            continue;
+        }
+        let priority = u8::from(l.starts_with("updated") || l.starts_with("last updated"));
+        if best.as_ref().is_none_or(|(p, _, _)| priority < *p) {
+            best = Some((priority, d, line.range.clone()));
+        }
+    }
+    if let Some((_, d, r)) = best {
+        meta.published = Some(d);
+        meta.published_span = Some(r);
+    }
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -439,7 +520,7 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 }
 
 /// Closing source line, wire dateline, and dateline date as a fallback for `published`.
-fn finish_body(text: &str, meta: &mut Metadata, _order: DateOrder, header: &[&str]) {
+fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str]) {
     // "originally published at X" anywhere after the body.
     if let Some(c) = ORIGINALLY.captures(text) {
         meta.source = Some(c[1].trim().trim_end_matches(['.', ',']).to_string());
@@ -448,7 +529,10 @@ fn finish_body(text: &str, meta: &mut Metadata, _order: DateOrder, header: &[&st
         return;
     };
     let para = &text[first.clone()];
-    let Some(m) = DATELINE.captures(para) else {
+    let Some(m) = DATELINE
+        .captures(para)
+        .or_else(|| DATELINE_MIXED.captures(para))
+    else {
         return;
     };
     let whole = m.get(0).map_or(0..0, |g| g.range());
@@ -473,6 +557,12 @@ fn finish_body(text: &str, meta: &mut Metadata, _order: DateOrder, header: &[&st
         && meta.source.is_none()
     {
         meta.source = Some(agency.as_str().trim().to_string());
+    }
+    if meta.published.is_none()
+        && let Some((d, _)) = parse_date(&text[dateline.clone()], order)
+    {
+        meta.published = Some(d);
+        meta.published_span = Some(dateline.clone());
     }
     if meta.published.is_none() {
         let line = &text[dateline.clone()];
@@ -707,6 +797,34 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Josh Bramble"));
         assert_eq!(m.source.as_deref(), Some("eastasiaforum.org"));
         assert_eq!(m.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn mixed_case_dateline_with_agency_gives_the_date() {
+        let text = "Nairobi, 12 March 2009 (IRIN) - Kenya and Uganda have agreed to settle their dispute over Migingo island, officials said on Thursday, ending a long row.";
+        let m = parse_metadata(text, "irin.txt");
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2009-03-12")
+        );
+        assert_eq!(m.source.as_deref(), Some("IRIN"));
+        assert_eq!(body_start(text, &m), "Kenya and Uganda have agreed t");
+        assert!(m.title.starts_with("Kenya and Uganda"));
+    }
+
+    #[test]
+    fn a_date_line_under_a_headerless_text_is_the_published_date() {
+        let text = "WASHINGTON — The administration on Monday imposed new restrictions on exports of advanced chips to China, escalating a campaign that began last year.\n\nChina said the rules broke trade law.\n\nOct. 7, 2022\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2022-10-07")
+        );
+        assert!(
+            m.title.starts_with("The administration on Monday"),
+            "{}",
+            m.title
+        );
     }
 
     #[test]
