@@ -365,3 +365,30 @@ fn every_input_widget_has_an_accessible_name() {
         }
     }
 }
+
+#[test]
+fn a_large_corpus_is_searched_in_the_background() {
+    let mut harness = app_with(vec![], None);
+    // Pretend the seeds are a large corpus: every search goes to the background thread.
+    harness.state_mut().async_search_bytes = 0;
+    harness.state_mut().settings.filter.text = "Huawei".into();
+    harness.step();
+    assert!(harness.state().is_searching() || harness.state().view.sorted.len() == 3);
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_searching() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let app = harness.state();
+    let expected = app
+        .corpus
+        .entries
+        .iter()
+        .filter(|e| e.article.text.contains("Huawei"))
+        .count();
+    assert_eq!(app.view.sorted.len(), expected);
+    assert!(expected >= 2 && expected < 5);
+}

@@ -14,6 +14,10 @@ pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
     let shown = app.view.sorted.len();
     ui.horizontal(|ui| {
         ui.strong(format!("{shown} of {} articles", app.corpus.len()));
+        if app.is_searching() {
+            ui.spinner();
+            ui.weak("searching…");
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             sort_button(app, ui, SortKey::Events, "Events");
             sort_button(app, ui, SortKey::Published, "Date");

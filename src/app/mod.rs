@@ -46,6 +46,16 @@ pub struct View {
     computed_at: Option<std::time::Instant>,
 }
 
+/// Above this much text, the free-text filter runs on a background thread.
+const ASYNC_SEARCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// A free-text search running on a background thread.
+struct SearchJob {
+    query: String,
+    version: u64,
+    rx: Receiver<Vec<usize>>,
+}
+
 /// How often the list and chart follow a running load.
 const LOADING_REFRESH: std::time::Duration = std::time::Duration::from_millis(300);
 
@@ -93,6 +103,9 @@ pub struct App {
     pub focus_filter: bool,
     /// Scroll the list to the selected row on the next frame (keyboard navigation).
     pub scroll_list_to_selection: bool,
+    search: Option<SearchJob>,
+    /// Corpus size above which the text filter searches in the background.
+    pub async_search_bytes: usize,
 }
 
 mod screenshot;
@@ -167,13 +180,15 @@ impl App {
             ctx,
             focus_filter: false,
             scroll_list_to_selection: false,
+            search: None,
+            async_search_bytes: ASYNC_SEARCH_BYTES,
         };
         let corrections = app.corrections();
         for a in seed_articles {
             let corrected = corrections.get(&article_key(&a.origin)).copied();
             app.corpus
                 .entries
-                .push(ArticleEntry::new(a, corrected, options));
+                .push(Arc::new(ArticleEntry::new(a, corrected, options)));
         }
         app.corpus_version += 1;
         // Paths from earlier runs: a missing one is reported once and forgotten.
@@ -276,7 +291,7 @@ impl App {
                             .filter(|e| !removed.contains(&article_key(&e.article.origin)))
                             .collect();
                         if !kept.is_empty() {
-                            self.corpus.entries.extend(kept);
+                            self.corpus.entries.extend(kept.into_iter().map(Arc::new));
                             self.corpus_version += 1;
                         }
                     }
@@ -381,10 +396,29 @@ impl App {
             let reuse = self.view.corpus_version == self.corpus_version;
             match &self.view.text_hits {
                 Some((q, hits)) if reuse && *q == text => Some(hits.clone()),
-                Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
-                    Some(filter.text_hits(&self.corpus, Some(hits)))
+                cached => {
+                    // A longer query only needs to search the hits of the shorter one.
+                    let narrow = match cached {
+                        Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
+                            Some(hits.clone())
+                        }
+                        _ => None,
+                    };
+                    let bytes: usize = self
+                        .corpus
+                        .entries
+                        .iter()
+                        .map(|e| e.article.text.len())
+                        .sum();
+                    if bytes < self.async_search_bytes {
+                        Some(filter.text_hits(&self.corpus, narrow.as_deref()))
+                    } else {
+                        // Large corpus: search on a background thread, keep drawing the
+                        // previous results until it answers.
+                        self.start_search(text, narrow);
+                        return;
+                    }
                 }
-                _ => Some(filter.text_hits(&self.corpus, None)),
             }
         };
         self.view.result = filter.run(&self.corpus, hits.as_deref());
@@ -404,6 +438,58 @@ impl App {
             let (year, countries) = (cell.year, cell.countries.clone());
             self.select_cell(year, countries);
         }
+    }
+
+    fn start_search(&mut self, query: String, narrow: Option<Vec<usize>>) {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|j| j.query == query && j.version == self.corpus_version)
+        {
+            return;
+        }
+        let entries = self.corpus.entries.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        let q = query.clone();
+        let spawned = std::thread::Builder::new()
+            .name("techdivide-search".into())
+            .spawn(move || {
+                let hits = crate::query::text_hits(&entries, &q, narrow.as_deref());
+                let _ = tx.send(hits);
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.search = Some(SearchJob {
+                    query,
+                    version: self.corpus_version,
+                    rx,
+                })
+            }
+            Err(e) => self.notify(Level::Error, format!("Could not start the search: {e}")),
+        }
+    }
+
+    /// A finished background search: its hits become the text filter's rows.
+    fn poll_search(&mut self) {
+        let Some(job) = &self.search else { return };
+        let Ok(hits) = job.rx.try_recv() else { return };
+        let Some(job) = self.search.take() else {
+            return;
+        };
+        if job.version == self.corpus_version {
+            self.view.text_hits = Some((job.query, hits));
+            self.view.corpus_version = self.corpus_version;
+            self.view.filter = None;
+        }
+    }
+
+    /// Is a background text search running?
+    pub fn is_searching(&self) -> bool {
+        self.search.is_some()
     }
 
     /// Force the sort order to be recomputed.
@@ -440,7 +526,7 @@ impl App {
         self.date_input = self
             .selected
             .and_then(|i| self.corpus.entries.get(i))
-            .and_then(ArticleEntry::published)
+            .and_then(|e| e.published())
             .map(|d| d.to_string())
             .unwrap_or_default();
     }
@@ -752,8 +838,13 @@ impl eframe::App for App {
             self.ctx = Some(ctx.clone());
         }
         self.poll_background();
+        self.poll_search();
         self.refresh_view();
-        if self.load.is_some() || self.pick_rx.is_some() || self.save_rx.is_some() {
+        if self.load.is_some()
+            || self.pick_rx.is_some()
+            || self.save_rx.is_some()
+            || self.search.is_some()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let title = self.window_title();

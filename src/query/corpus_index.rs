@@ -5,6 +5,7 @@ use crate::extract::gazetteer::CountryId;
 use crate::extract::{Analysis, Evidence, ExtractOptions, analyze};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// One (year, country, evidence) cell of one article with its event count. An article's cells are
 /// what the aggregate sums, so a query never touches sentences.
@@ -29,15 +30,20 @@ pub struct ArticleEntry {
 impl ArticleEntry {
     /// Analyse an article with its header date or a correction.
     pub fn new(article: Article, corrected: Option<Option<Date>>, options: ExtractOptions) -> Self {
-        let published = corrected.unwrap_or(article.meta.published);
-        let analysis = analyze(&article, published, options);
-        let cells = cells_of(&analysis);
-        Self {
+        let mut entry = Self {
             article,
-            analysis,
-            cells,
+            analysis: Analysis::default(),
+            cells: Vec::new(),
             corrected,
-        }
+        };
+        entry.recompute(options);
+        entry
+    }
+
+    /// Re-run extraction (after a date correction or an option change), in place.
+    pub fn recompute(&mut self, options: ExtractOptions) {
+        self.analysis = analyze(&self.article, self.published(), options);
+        self.cells = cells_of(&self.analysis);
     }
 
     /// The date every count of this article uses.
@@ -77,7 +83,8 @@ fn cells_of(analysis: &Analysis) -> Vec<Cell> {
 /// The loaded corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    pub entries: Vec<ArticleEntry>,
+    /// Shared so a background text search can read them while the window goes on.
+    pub entries: Vec<Arc<ArticleEntry>>,
     pub options: ExtractOptions,
 }
 
@@ -86,7 +93,7 @@ impl Corpus {
     pub fn from_articles(articles: Vec<Article>, options: ExtractOptions) -> Self {
         let entries = articles
             .into_par_iter()
-            .map(|a| ArticleEntry::new(a, None, options))
+            .map(|a| Arc::new(ArticleEntry::new(a, None, options)))
             .collect();
         Self { entries, options }
     }
@@ -103,8 +110,9 @@ impl Corpus {
     pub fn set_published(&mut self, index: usize, corrected: Option<Option<Date>>) {
         let options = self.options;
         if let Some(entry) = self.entries.get_mut(index) {
-            let article = entry.article.clone();
-            *entry = ArticleEntry::new(article, corrected, options);
+            let entry = Arc::make_mut(entry);
+            entry.corrected = corrected;
+            entry.recompute(options);
         }
     }
 
@@ -114,17 +122,17 @@ impl Corpus {
             return;
         }
         self.options = options;
-        self.entries.par_iter_mut().for_each(|e| {
-            *e = ArticleEntry::new(e.article.clone(), e.corrected, options);
-        });
+        self.entries
+            .par_iter_mut()
+            .for_each(|e| Arc::make_mut(e).recompute(options));
     }
 
-    pub fn remove(&mut self, index: usize) -> Option<ArticleEntry> {
+    pub fn remove(&mut self, index: usize) -> Option<Arc<ArticleEntry>> {
         (index < self.entries.len()).then(|| self.entries.remove(index))
     }
 
     /// Total events in the corpus.
     pub fn event_count(&self) -> usize {
-        self.entries.iter().map(ArticleEntry::event_count).sum()
+        self.entries.iter().map(|e| e.event_count()).sum()
     }
 }

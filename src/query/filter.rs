@@ -249,20 +249,7 @@ impl Filter {
     /// Rows whose title or body contains the text query (all rows when it is empty). When
     /// `narrow` holds the hits of a shorter query this one extends, only those are searched.
     pub fn text_hits(&self, corpus: &Corpus, narrow: Option<&[usize]>) -> Vec<usize> {
-        let matcher = TextMatcher::new(&self.text);
-        let test = |i: usize| {
-            corpus
-                .entries
-                .get(i)
-                .is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text))
-        };
-        match narrow {
-            Some(rows) => rows.par_iter().copied().filter(|&i| test(i)).collect(),
-            None => (0..corpus.entries.len())
-                .into_par_iter()
-                .filter(|&i| test(i))
-                .collect(),
-        }
+        text_hits(&corpus.entries, &self.text, narrow)
     }
 
     /// Events of one (year, country) cell of the aggregate, as (row, sentence index) pairs, so
@@ -310,5 +297,28 @@ pub fn sort_rows(corpus: &Corpus, rows: &mut [usize], key: SortKey, descending: 
     }
     if descending {
         rows.reverse();
+    }
+}
+
+/// Indices of `entries` whose title or body contains `query` (case-insensitive), searched in
+/// parallel; only `narrow` is searched when given. Free of `Corpus` so a background thread can run
+/// it on a snapshot of the entries.
+pub fn text_hits(
+    entries: &[std::sync::Arc<super::ArticleEntry>],
+    query: &str,
+    narrow: Option<&[usize]>,
+) -> Vec<usize> {
+    let matcher = TextMatcher::new(query);
+    let test = |i: usize| {
+        entries
+            .get(i)
+            .is_some_and(|e| matcher.matches(&e.article.meta.title, &e.article.text))
+    };
+    match narrow {
+        Some(rows) => rows.par_iter().copied().filter(|&i| test(i)).collect(),
+        None => (0..entries.len())
+            .into_par_iter()
+            .filter(|&i| test(i))
+            .collect(),
     }
 }

@@ -6,4 +6,6 @@ mod corpus_index;
 mod filter;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
-pub use filter::{Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows};
+pub use filter::{
+    Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows, text_hits,
+};
