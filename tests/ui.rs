@@ -390,5 +390,5 @@ fn a_large_corpus_is_searched_in_the_background() {
         .filter(|e| e.article.text.contains("Huawei"))
         .count();
     assert_eq!(app.view.sorted.len(), expected);
-    assert!(expected >= 2 && expected < 5);
+    assert!((2..5).contains(&expected));
 }
