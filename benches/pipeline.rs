@@ -12,6 +12,10 @@
 //! whole in-memory load → analyse → aggregate path on the rayon pool, as the CLI runs it minus
 //! the disk. `aggregate`, `filter_text` and `filter_country` are the queries the window runs on
 //! every keystroke; their counter is articles.
+//!
+//! The default run (10k) takes about two minutes on 2 cores, most of it in the stage benches
+//! (up to 10 one-iteration samples each, capped at 40 s per bench). At 200k the same cap leaves
+//! one or two samples per stage bench; building the 200k fixture takes a few minutes more.
 
 #[path = "common/gen.rs"]
 #[allow(dead_code)]
@@ -145,7 +149,7 @@ fn main() {
 }
 
 /// Bytes → text → header metadata (`load_bytes`), bad files included.
-#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1, max_time = 40)]
 fn decode_metadata(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher
@@ -153,7 +157,7 @@ fn decode_metadata(bencher: Bencher, n: usize) {
         .bench(|| f.files.iter().map(load).collect::<Vec<_>>());
 }
 
-#[divan::bench(name = "split_sentences", args = sizes(), sample_count = 10, sample_size = 1)]
+#[divan::bench(name = "split_sentences", args = sizes(), sample_count = 10, sample_size = 1, max_time = 40)]
 fn bench_split_sentences(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.counter(BytesCount::new(f.text_bytes)).bench(|| {
@@ -166,7 +170,7 @@ fn bench_split_sentences(bencher: Bencher, n: usize) {
 }
 
 /// The gazetteer automaton and mention rules over every sentence.
-#[divan::bench(name = "find_mentions", args = sizes(), sample_count = 10, sample_size = 1)]
+#[divan::bench(name = "find_mentions", args = sizes(), sample_count = 10, sample_size = 1, max_time = 40)]
 fn bench_find_mentions(bencher: Bencher, n: usize) {
     let f = fixture(n);
     let gaz = gazetteer();
@@ -185,7 +189,7 @@ fn bench_find_mentions(bencher: Bencher, n: usize) {
 }
 
 /// Year attribution: the time expressions of every sentence.
-#[divan::bench(name = "find_times", args = sizes(), sample_count = 10, sample_size = 1)]
+#[divan::bench(name = "find_times", args = sizes(), sample_count = 10, sample_size = 1, max_time = 40)]
 fn bench_find_times(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher
@@ -203,7 +207,7 @@ fn bench_find_times(bencher: Bencher, n: usize) {
 }
 
 /// Sentences, mentions, times and events of every article (one thread).
-#[divan::bench(name = "analyze", args = sizes(), sample_count = 10, sample_size = 1)]
+#[divan::bench(name = "analyze", args = sizes(), sample_count = 10, sample_size = 1, max_time = 40)]
 fn bench_analyze(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.counter(BytesCount::new(f.text_bytes)).bench(|| {
@@ -222,7 +226,7 @@ fn bench_analyze(bencher: Bencher, n: usize) {
 }
 
 /// Load, analyse and aggregate in parallel: the CLI's path without the disk.
-#[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+#[divan::bench(args = sizes(), sample_count = 5, sample_size = 1, max_time = 40)]
 fn pipeline_parallel(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.counter(BytesCount::new(f.file_bytes)).bench(|| {
