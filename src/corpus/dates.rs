@@ -18,21 +18,23 @@ pub enum DateOrder {
 
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?-u:\b)"));
 // No leading \b: Medium glues the month to "read" (`4 min readAug 19, 2021`).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+        r"{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?-u:\b)"
     ))
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+((?:19|20)\d\d)\b"
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+((?:19|20)\d\d)(?-u:\b)"
     ))
 });
 static SLASH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b"));
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"));
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?-u:\b)"));
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?-u:\b)"));
 
 fn re(pattern: &str) -> Regex {
     // The patterns are constants checked by the tests below.
@@ -81,6 +83,10 @@ fn num(s: &str) -> i32 {
 
 /// The first calendar date in `text` with its byte range, reading slash dates in `order`.
 pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+    // Every format has digits; most lines have none, and this is called for many lines.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut found: Vec<(Date, Range<usize>)> = Vec::new();
     if let Some(c) = ISO.captures(text)
         && let Some(d) = date(num(&c[1]), num(&c[2]), num(&c[3]))

@@ -121,15 +121,18 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Text with many control characters (other than tab, newlines, form feed) is a binary file that
 /// happened to decode.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(8192).collect();
-    if sample.is_empty() {
-        return false;
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(8192) {
+        total += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
     }
-    let control = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    control * 100 > sample.len() || sample.contains(&'\0')
+    control * 100 > total
 }
 
 #[cfg(test)]

@@ -73,12 +73,12 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))\b",
+        r"(?i)(?-u:\b)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))(?-u:\b)",
     )
 });
 static DAY_FIRST_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b[a-z0-9-]+\.(?:co\.uk|org\.uk|ie|com\.au|net\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ng|ke|pk|sg|my|hk|eu|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pt|br|ar|mx|ru|pl|gr|tr|eg|il|ae)\b",
+        r"(?i)(?-u:\b)[a-z0-9-]+\.(?:co\.uk|org\.uk|ie|com\.au|net\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ng|ke|pk|sg|my|hk|eu|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pt|br|ar|mx|ru|pl|gr|tr|eg|il|ae)(?-u:\b)",
     )
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,9 +93,11 @@ static DATELINE_MIXED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})\b")
+    re(
+        r"(?-u:\b)((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})(?-u:\b)",
+    )
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)(?-u:\b)"));
 
 /// Lines a web page puts around an article: navigation, account links, cookie notices.
 const BOILERPLATE: &[&str] = &[
@@ -232,6 +234,10 @@ fn is_boilerplate(line: &str) -> bool {
 }
 
 fn is_footer(line: &str) -> bool {
+    // Footer markers are short lines (the "originally published" line aside).
+    if line.len() > 160 && !line.contains("riginally") {
+        return false;
+    }
     let l = lower(line);
     if matches!(l.as_str(), "related" | "share" | "more" | "advertisement") {
         return true;
@@ -288,6 +294,9 @@ fn is_name_like(s: &str) -> bool {
 }
 
 fn byline_author(s: &str) -> Option<String> {
+    if s.len() > 120 || !s.starts_with(['B', 'b', 'W', 'A', '[']) {
+        return None;
+    }
     if let Some(c) = ARTICLE_BY.captures(s) {
         return Some(c[1].trim().to_string());
     }
@@ -298,16 +307,25 @@ fn byline_author(s: &str) -> Option<String> {
 
 /// Header-only lines: bylines, dates, read times, credits, bare addresses.
 fn is_header_line(s: &str) -> bool {
+    // Header lines are short; long lines are running text (and skipping them early matters: this
+    // runs for many lines of every article).
+    if s.len() > 200 {
+        return false;
+    }
+    let short = s.len() < 100;
+    let starts = |p: &str| {
+        s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+    };
     READ_TIME.is_match(s)
         || byline_author(s).is_some()
         || CREDIT.is_match(s)
-        || (s.len() < 100 && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
-        || (s.len() < 100 && lower(s).starts_with("published"))
-        || (s.len() < 100
-            && (lower(s).starts_with("updated")
-                || lower(s).starts_with("last updated")
-                || lower(s).starts_with("last modified")))
-        || (DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()) && word_count(s) <= 3)
+        || (short && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
+        || (short
+            && (starts("published")
+                || starts("updated")
+                || starts("last updated")
+                || starts("last modified")))
+        || (word_count(s) <= 3 && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
 }
 
 fn date_priority(s: &str, before_title: bool) -> u8 {
@@ -337,7 +355,10 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         .filter(|&i| !lines[i].text.is_empty())
         .collect();
     let window = &nonblank[..nonblank.len().min(HEADER_WINDOW)];
-    let order = if DAY_FIRST_DOMAIN.is_match(text) || text_writes_day_first(text) {
+    // Site addresses sit in the header or the footer: look at both ends, not the whole text.
+    let (head, tail) = (prefix(text, 4000), suffix(text, 2000));
+    let day_first_site = DAY_FIRST_DOMAIN.is_match(head) || DAY_FIRST_DOMAIN.is_match(tail);
+    let order = if day_first_site || (text.contains('/') && text_writes_day_first(text)) {
         DateOrder::DayFirst
     } else {
         DateOrder::MonthFirst
@@ -432,15 +453,18 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         }
         let s = lines[i].text;
         let in_header_zone = k < window.len() && k <= title_pos + 12;
-        if normalize(s) == title_norm {
+        // Cheap length test first: normalising every body line is a real cost on big corpora.
+        if s.len() <= title_norm.len() * 2 + 8 && normalize(s) == title_norm {
             continue;
         }
-        let above_read_time = nonblank
-            .get(k + 1)
-            .is_some_and(|&j| READ_TIME.is_match(lines[j].text))
-            && is_name_like(s);
+        let above_read_time = || {
+            nonblank
+                .get(k + 1)
+                .is_some_and(|&j| READ_TIME.is_match(lines[j].text))
+                && is_name_like(s)
+        };
         if in_header_zone
-            && (is_header_line(s) || is_boilerplate(s) || above_read_time)
+            && (is_header_line(s) || is_boilerplate(s) || above_read_time())
             && !is_paragraph(s)
         {
             continue;
@@ -513,6 +537,24 @@ fn standalone_date(lines: &[Line<'_>], meta: &mut Metadata, order: DateOrder) {
         meta.published = Some(d);
         meta.published_span = Some(r);
     }
+}
+
+/// At most the first `n` bytes of `s`, cut on a char boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `n` bytes of `s`, cut on a char boundary.
+fn suffix(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -591,13 +633,18 @@ fn find_title(lines: &[Line<'_>], window: &[usize]) -> Option<usize> {
         let s = text(k);
         !is_boilerplate(s) && !is_header_line(s) && !is_kicker_quote(s) && !is_footer(s)
     };
-    // A headline the site repeats near the top.
-    for k in 0..window.len().min(15) {
+    // A headline the site repeats near the top. Normalise each line once (short lines only: a
+    // repeated headline is never a paragraph).
+    let top = window.len().min(25);
+    let norms: Vec<Option<String>> = (0..top)
+        .map(|k| (text(k).len() < 300).then(|| normalize(text(k))))
+        .collect();
+    for k in 0..top.min(15) {
+        let Some(norm) = &norms[k] else { continue };
         if !candidate(k) || is_paragraph(text(k)) || word_count(text(k)) < 2 {
             continue;
         }
-        let norm = normalize(text(k));
-        if (k + 1..window.len().min(k + 10)).any(|j| normalize(text(j)) == norm) {
+        if (k + 1..top.min(k + 10)).any(|j| norms[j].as_ref() == Some(norm)) {
             return Some(k);
         }
     }

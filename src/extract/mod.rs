@@ -74,12 +74,40 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
     let mut all_mentions = Vec::new();
     let mut all_times = Vec::new();
     let mut events = Vec::new();
+    // Time expressions: one pass of each pattern over the whole body (a regex search per sentence
+    // costs more in setup than in scanning), then handed to the sentence that contains them.
+    let body = match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => 0..0,
+    };
+    let body_times = text
+        .get(body.clone())
+        .map_or_else(Vec::new, |t| years::find_times(t, body.start));
+    let mut next_time = 0;
     for (index, span) in sentences.iter().enumerate() {
         let Some(sentence) = text.get(span.clone()) else {
             continue;
         };
         let mentions = mentions::find_mentions(gaz, sentence, span.start);
-        let times = years::find_times(sentence, span.start);
+        while body_times
+            .get(next_time)
+            .is_some_and(|t| t.span.start < span.start)
+        {
+            next_time += 1;
+        }
+        let first = next_time;
+        while body_times
+            .get(next_time)
+            .is_some_and(|t| t.span.start < span.end)
+        {
+            next_time += 1;
+        }
+        // Only expressions wholly inside the sentence (none straddles a boundary).
+        let times: Vec<years::TimeExpr> = body_times[first..next_time]
+            .iter()
+            .filter(|t| t.span.end <= span.end)
+            .cloned()
+            .collect();
         if !mentions.is_empty() {
             let mut countries: Vec<CountryId> = mentions.iter().map(|m| m.country).collect();
             countries.sort_unstable();

@@ -228,26 +228,28 @@ fn re(p: &str) -> Regex {
 }
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?\b"));
-static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\b((?:19|20)\d0)s\b|['’](\d0)s\b)"));
+    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)"));
+static DECADE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:(?-u:\b)((?:19|20)\d0)s(?-u:\b)|['’](\d0)s(?-u:\b))"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)\b|['’]ll\b",
+        r"(?i)(?-u:\b)(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)(?-u:\b)|['’]ll(?-u:\b)",
     )
 });
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
 static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?P<month>{MONTHS})(?P<day>\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?P<year>,?\s+(?:of\s+)?(?:(?:19|20)\d\d\b|[Ll]ast year|[Nn]ext year|[Tt]his year))?"
+        r"(?-u:\b)(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?P<month>{MONTHS})(?P<day>\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?(?P<year>,?\s+(?:of\s+)?(?:(?:19|20)\d\d(?-u:\b)|[Ll]ast year|[Nn]ext year|[Tt]his year))?"
     ))
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))\b",
+        r"(?i)(?-u:\b)(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))(?-u:\b)",
     )
 });
-static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?-u:\b)")
+});
 
 fn number_word(s: &str) -> i32 {
     match s.to_ascii_lowercase().as_str() {
