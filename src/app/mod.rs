@@ -5,6 +5,7 @@
 mod chart;
 pub mod colors;
 pub mod command;
+mod frame_timer;
 mod list_panel;
 pub mod loader;
 pub mod notifications;
@@ -106,6 +107,9 @@ pub struct App {
     search: Option<SearchJob>,
     /// Corpus size above which the text filter searches in the background.
     pub async_search_bytes: usize,
+    frame_timer: Option<frame_timer::FrameTimer>,
+    /// The full analysis of the article in the reader: (row, corpus version, analysis).
+    reader_analysis: Option<(usize, u64, crate::extract::Analysis)>,
 }
 
 mod screenshot;
@@ -182,6 +186,8 @@ impl App {
             scroll_list_to_selection: false,
             search: None,
             async_search_bytes: ASYNC_SEARCH_BYTES,
+            frame_timer: None,
+            reader_analysis: None,
         };
         let corrections = app.corrections();
         for a in seed_articles {
@@ -389,6 +395,7 @@ impl App {
         {
             return;
         }
+        let refresh_started = std::time::Instant::now();
         let text = filter.text.trim().to_lowercase();
         let hits = if text.is_empty() {
             None
@@ -434,6 +441,9 @@ impl App {
         self.view.filter = Some(filter.clone());
         self.view.corpus_version = self.corpus_version;
         self.view.computed_at = Some(std::time::Instant::now());
+        if let Some(t) = &mut self.frame_timer {
+            t.refresh(refresh_started.elapsed());
+        }
         if let Some(cell) = &self.cell {
             let (year, countries) = (cell.year, cell.countries.clone());
             self.select_cell(year, countries);
@@ -862,6 +872,27 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let frame_started = std::time::Instant::now();
+        self.ui_inner(ui);
+        let loading = self.load.is_some();
+        if let Some(t) = &mut self.frame_timer {
+            t.frame(frame_started.elapsed(), loading);
+        }
+    }
+
+    fn on_exit(&mut self) {
+        if let Some(t) = &self.frame_timer {
+            eprintln!("{}", t.summary());
+        }
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+}
+
+impl App {
+    fn ui_inner(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
@@ -886,10 +917,6 @@ impl eframe::App for App {
             self.apply(c);
         }
         self.refresh_view();
-    }
-
-    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        self.save_settings();
     }
 }
 
@@ -921,6 +948,7 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// Open the window. Returns the process exit code.
 pub fn run(args: crate::cli::Args) -> i32 {
+    let started = std::time::Instant::now();
     let screenshot_path = args.screenshot.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(APP_NAME)
@@ -958,6 +986,7 @@ pub fn run(args: crate::cli::Args) -> i32 {
                 dir,
                 Box::new(RfdPicker),
             );
+            app.frame_timer = frame_timer::FrameTimer::from_env(started);
             if let Some(path) = screenshot_path {
                 app.screenshot = Some(screenshot::Screenshot::new(path));
             }

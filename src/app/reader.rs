@@ -95,6 +95,18 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.separator();
     let scroll_to = app.scroll_to.take();
+    // Mentions and time expressions of the article on screen, computed when it is opened.
+    if app
+        .reader_analysis
+        .as_ref()
+        .is_none_or(|(r, v, _)| *r != row || *v != app.corpus_version)
+    {
+        let full = app.corpus.entries[row].full_analysis(app.corpus.options);
+        app.reader_analysis = Some((row, app.corpus_version, full));
+    }
+    let Some((_, _, full)) = &app.reader_analysis else {
+        return;
+    };
     let entry = &app.corpus.entries[row];
     egui::ScrollArea::vertical()
         .id_salt(("reader", row))
@@ -106,7 +118,7 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
             let body_color = ui.visuals().text_color();
             let font = egui::TextStyle::Body.resolve(ui.style());
             for para in &entry.article.meta.paragraphs {
-                let marks = marks_in(entry, para.clone(), dark);
+                let marks = marks_in(full, entry.published(), para.clone(), dark);
                 let mut job = LayoutJob::default();
                 job.wrap.max_width = ui.available_width();
                 let mut pos = para.start;
@@ -187,14 +199,14 @@ struct Mark {
 /// Non-overlapping highlight ranges in a paragraph: mentions (background) and time expressions
 /// (underline); where both overlap, the mention wins.
 fn marks_in(
-    entry: &crate::query::ArticleEntry,
+    analysis: &crate::extract::Analysis,
+    published: Option<jiff::civil::Date>,
     para: Range<usize>,
     dark: bool,
 ) -> Vec<(Range<usize>, Mark)> {
     let gaz = gazetteer();
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-    for m in entry
-        .analysis
+    for m in analysis
         .mentions
         .iter()
         .filter(|m| m.span.start >= para.start && m.span.end <= para.end)
@@ -209,9 +221,7 @@ fn marks_in(
             },
         ));
     }
-    let published = entry.published();
-    for t in entry
-        .analysis
+    for t in analysis
         .times
         .iter()
         .filter(|t| t.span.start >= para.start && t.span.end <= para.end)
