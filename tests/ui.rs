@@ -392,3 +392,42 @@ fn a_large_corpus_is_searched_in_the_background() {
     assert_eq!(app.view.sorted.len(), expected);
     assert!((2..5).contains(&expected));
 }
+
+#[test]
+fn counts_merged_while_loading_equal_a_full_recomputation() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let text = format!(
+            "Story {i} About Trade\n\nMarch {}, 2019\n\nChina and Japan met in {}. Germany said the talks would resume last year.\n",
+            1 + i % 28,
+            2000 + i
+        );
+        std::fs::write(dir.path().join(format!("s{i:02}.txt")), text).unwrap();
+    }
+    let mut harness = app_with(vec![], None);
+    harness
+        .state_mut()
+        .settings
+        .filter
+        .countries
+        .insert("CN".into());
+    harness
+        .state_mut()
+        .push(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    harness.run_steps(1);
+    wait_for_load(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.corpus.len(), 45);
+    let full = app.settings.filter.run(&app.corpus, None);
+    assert_eq!(app.view.result.counts, full.counts);
+    let mut rows = app.view.result.rows.clone();
+    rows.sort_unstable();
+    assert_eq!(rows, full.rows);
+    assert_eq!(
+        app.window_title(),
+        format!(
+            "Tech Divide Explorer — 45 articles, {} events",
+            app.corpus.event_count()
+        )
+    );
+}

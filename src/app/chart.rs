@@ -68,19 +68,10 @@ pub fn chart_data(
             YearKey::Undated => (f64::from(last_year) + 2.0, *y),
         })
         .collect();
-    let year_total: BTreeMap<YearKey, u32> = years
-        .iter()
-        .map(|y| {
-            (
-                *y,
-                counts
-                    .iter()
-                    .filter(|((yy, _), _)| yy == y)
-                    .map(|(_, n)| *n)
-                    .sum(),
-            )
-        })
-        .collect();
+    let mut year_total: BTreeMap<YearKey, u32> = BTreeMap::new();
+    for ((y, _), n) in counts {
+        *year_total.entry(*y).or_insert(0) += n;
+    }
     let value = |y: YearKey, cs: &[CountryId]| -> f64 {
         let n: u32 = cs
             .iter()
@@ -137,13 +128,21 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let opts = app.settings.chart.clone();
-    let data = chart_data(
-        &app.view.result.counts,
-        opts.top_n,
-        opts.show_undated,
-        opts.share,
-        dark,
-    );
+    // The series only change with the aggregate or the options: build them once per change.
+    let data = match &app.chart_cache {
+        Some((v, o, d, data)) if *v == app.view.version && *o == opts && *d == dark => data.clone(),
+        _ => {
+            let data = std::sync::Arc::new(chart_data(
+                &app.view.result.counts,
+                opts.top_n,
+                opts.show_undated,
+                opts.share,
+                dark,
+            ));
+            app.chart_cache = Some((app.view.version, opts.clone(), dark, data.clone()));
+            data
+        }
+    };
     let cell_open = app.cell.is_some();
     let available = ui.available_height();
     let plot_height = if cell_open {

@@ -18,13 +18,13 @@ pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.spinner();
             ui.weak("searching…");
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            sort_button(app, ui, SortKey::Events, "Events");
-            sort_button(app, ui, SortKey::Published, "Date");
-            sort_button(app, ui, SortKey::Title, "Title");
-            sort_button(app, ui, SortKey::File, "File");
-            ui.weak("Sort:");
-        });
+    });
+    ui.horizontal(|ui| {
+        ui.weak("Sort by:");
+        sort_button(app, ui, SortKey::File, "File");
+        sort_button(app, ui, SortKey::Title, "Title");
+        sort_button(app, ui, SortKey::Published, "Date");
+        sort_button(app, ui, SortKey::Events, "Events");
     });
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()

@@ -16,7 +16,7 @@ pub mod settings;
 use crate::corpus::{ArticleOrigin, parse_user_date, seeds};
 use crate::extract::ExtractOptions;
 use crate::extract::gazetteer::CountryId;
-use crate::query::{ArticleEntry, Corpus, Filter, QueryResult, YearKey, sort_rows};
+use crate::query::{ArticleEntry, Corpus, Filter, QueryResult, SortKey, YearKey, sort_rows};
 pub use command::Command;
 use eframe::egui;
 use loader::{LoadJob, LoadMsg, article_key};
@@ -39,13 +39,23 @@ pub struct View {
     /// Rows matching the text query, and the query they match.
     text_hits: Option<(String, Vec<usize>)>,
     pub result: QueryResult,
+    /// Events in the whole corpus (for the title and status bar).
+    pub corpus_events: usize,
+    /// Bumped on every recomputation, so derived data (the chart's series) can be cached.
+    pub version: u64,
     /// `result.rows` in display order.
     pub sorted: Vec<usize>,
     corpus_version: u64,
+    corpus_full_version: u64,
+    /// How many corpus entries the caches cover.
+    entries_seen: usize,
     /// When the caches were last computed (partial counts refresh at most every
     /// `LOADING_REFRESH` while a load is adding articles).
     computed_at: Option<std::time::Instant>,
 }
+
+/// Problems of one load shown one by one before the rest are summed up.
+const PROBLEMS_SHOWN: usize = 5;
 
 /// Above this much text, the free-text filter runs on a background thread.
 const ASYNC_SEARCH_BYTES: usize = 32 * 1024 * 1024;
@@ -79,6 +89,9 @@ pub struct App {
     pub corpus: Corpus,
     /// Bumped on every corpus change so views know to recompute.
     corpus_version: u64,
+    /// Bumped on changes other than appending articles (removal, a date correction, options):
+    /// those need a full recomputation; appends are merged into the view incrementally.
+    corpus_full_version: u64,
     pub view: View,
     pub selected: Option<usize>,
     /// Sentence to scroll to in the reader on the next frame.
@@ -110,6 +123,10 @@ pub struct App {
     frame_timer: Option<frame_timer::FrameTimer>,
     /// The full analysis of the article in the reader: (row, corpus version, analysis).
     reader_analysis: Option<(usize, u64, crate::extract::Analysis)>,
+    /// The chart's series for (view version, options, dark mode).
+    chart_cache: Option<(u64, settings::ChartOptions, bool, Arc<chart::ChartData>)>,
+    /// Problems reported by the running load so far.
+    load_problems: usize,
 }
 
 mod screenshot;
@@ -163,6 +180,7 @@ impl App {
             },
             settings,
             corpus_version: 0,
+            corpus_full_version: 0,
             view: View::default(),
             selected: None,
             scroll_to: None,
@@ -188,6 +206,8 @@ impl App {
             async_search_bytes: ASYNC_SEARCH_BYTES,
             frame_timer: None,
             reader_analysis: None,
+            chart_cache: None,
+            load_problems: 0,
         };
         let corrections = app.corrections();
         for a in seed_articles {
@@ -197,6 +217,7 @@ impl App {
                 .push(Arc::new(ArticleEntry::new(a, corrected, options)));
         }
         app.corpus_version += 1;
+        app.corpus_full_version += 1;
         // Paths from earlier runs: a missing one is reported once and forgotten.
         let mut to_load: Vec<PathBuf> = Vec::new();
         let saved = std::mem::take(&mut app.settings.opened_paths);
@@ -271,6 +292,38 @@ impl App {
         }
     }
 
+    /// One file of a load could not be read. The first few get a notification each; past that,
+    /// one summary notification counts the rest (all are in the log), so a folder with hundreds
+    /// of bad files does not bury the window.
+    fn report_problem(&mut self, problem: String) {
+        self.load_problems += 1;
+        if self.load_problems <= PROBLEMS_SHOWN {
+            self.notify(Level::Warning, format!("Skipped {problem}"));
+        } else {
+            crate::logfile::log(&format!("Warning: Skipped {problem}"));
+        }
+    }
+
+    fn finish_problem_summary(&mut self) {
+        if self.load_problems > PROBLEMS_SHOWN {
+            let more = self.load_problems - PROBLEMS_SHOWN;
+            let log = self.data_dir.as_ref().map_or_else(
+                || "run from a terminal to see them on stderr".to_string(),
+                |d| {
+                    format!(
+                        "all are listed in {}",
+                        d.join(crate::logfile::LOG_FILE).display()
+                    )
+                },
+            );
+            self.notify(
+                Level::Warning,
+                format!("… and {more} more files were skipped; {log}"),
+            );
+        }
+        self.load_problems = 0;
+    }
+
     /// Is a load running?
     pub fn is_loading(&self) -> bool {
         self.load.is_some()
@@ -289,7 +342,7 @@ impl App {
                         entries, problems, ..
                     } => {
                         for p in problems {
-                            self.notify(Level::Warning, format!("Skipped {p}"));
+                            self.report_problem(p.to_string());
                         }
                         let removed = &self.settings.removed;
                         let kept: Vec<ArticleEntry> = entries
@@ -302,6 +355,7 @@ impl App {
                         }
                     }
                     LoadMsg::Finished { cancelled } => {
+                        self.finish_problem_summary();
                         if cancelled {
                             self.notifications.push(Notification {
                                 level: Level::Info,
@@ -396,6 +450,17 @@ impl App {
             return;
         }
         let refresh_started = std::time::Instant::now();
+        if only_corpus_grew
+            && self.view.corpus_full_version == self.corpus_full_version
+            && self.view.entries_seen <= self.corpus.len()
+            && self.search.is_none()
+        {
+            self.merge_appended();
+            if let Some(t) = &mut self.frame_timer {
+                t.refresh(refresh_started.elapsed());
+            }
+            return;
+        }
         let text = filter.text.trim().to_lowercase();
         let hits = if text.is_empty() {
             None
@@ -441,6 +506,10 @@ impl App {
         self.view.filter = Some(filter.clone());
         self.view.corpus_version = self.corpus_version;
         self.view.computed_at = Some(std::time::Instant::now());
+        self.view.corpus_events = self.corpus.event_count();
+        self.view.corpus_full_version = self.corpus_full_version;
+        self.view.entries_seen = self.corpus.len();
+        self.view.version += 1;
         if let Some(t) = &mut self.frame_timer {
             t.refresh(refresh_started.elapsed());
         }
@@ -448,6 +517,58 @@ impl App {
             let (year, countries) = (cell.year, cell.countries.clone());
             self.select_cell(year, countries);
         }
+    }
+
+    /// Articles were only appended (a load is running) and the filter is unchanged: run the filter
+    /// over the new articles alone and merge them into the list and the aggregate. Cost is the
+    /// size of the batch, not of the corpus, so the window stays smooth while 200k files load.
+    fn merge_appended(&mut self) {
+        let filter = &self.settings.filter;
+        let new: Vec<usize> = (self.view.entries_seen..self.corpus.len()).collect();
+        let text = filter.text.trim().to_lowercase();
+        let candidates = if text.is_empty() {
+            new
+        } else {
+            let hits = crate::query::text_hits(&self.corpus.entries, &text, Some(&new));
+            match &mut self.view.text_hits {
+                Some((q, all)) if *q == text => all.extend_from_slice(&hits),
+                _ => {}
+            }
+            hits
+        };
+        let part = filter.run(&self.corpus, Some(&candidates));
+        for (k, n) in part.counts {
+            *self.view.result.counts.entry(k).or_insert(0) += n;
+        }
+        self.view.result.entry_events.resize(self.corpus.len(), 0);
+        for &row in &part.rows {
+            self.view.result.entry_events[row] = part.entry_events[row];
+        }
+        self.view.result.rows.extend_from_slice(&part.rows);
+        let e = &self.corpus.entries;
+        let in_order = self.settings.sort == SortKey::File
+            && !self.settings.sort_descending
+            && match (self.view.sorted.last(), part.rows.first()) {
+                (Some(&a), Some(&b)) => e[a].article.file <= e[b].article.file,
+                _ => true,
+            };
+        self.view.sorted.extend_from_slice(&part.rows);
+        if !in_order {
+            sort_rows(
+                &self.corpus,
+                &mut self.view.sorted,
+                self.settings.sort,
+                self.settings.sort_descending,
+            );
+        }
+        self.view.corpus_events += self.corpus.entries[self.view.entries_seen..]
+            .iter()
+            .map(|e| e.event_count())
+            .sum::<usize>();
+        self.view.entries_seen = self.corpus.len();
+        self.view.corpus_version = self.corpus_version;
+        self.view.computed_at = Some(std::time::Instant::now());
+        self.view.version += 1;
     }
 
     fn start_search(&mut self, query: String, narrow: Option<Vec<usize>>) {
@@ -583,6 +704,7 @@ impl App {
                     }
                     self.settings.removed.insert(key);
                     self.corpus_version += 1;
+                    self.corpus_full_version += 1;
                     self.cell = None;
                     self.selected = if self.corpus.is_empty() {
                         None
@@ -604,6 +726,7 @@ impl App {
                         .insert(key, date.map(|d| d.to_string()));
                     self.corpus.set_published(row, Some(date));
                     self.corpus_version += 1;
+                    self.corpus_full_version += 1;
                     self.sync_date_input();
                 }
             }
@@ -613,6 +736,7 @@ impl App {
                     self.settings.date_corrections.remove(&key);
                     self.corpus.set_published(row, None);
                     self.corpus_version += 1;
+                    self.corpus_full_version += 1;
                     self.sync_date_input();
                 }
             }
@@ -718,7 +842,7 @@ impl App {
         format!(
             "{APP_NAME} — {} articles, {} events",
             self.corpus.len(),
-            self.corpus.event_count()
+            self.view.corpus_events
         )
     }
 
@@ -763,6 +887,7 @@ impl App {
                         anchor_decades: decades,
                     });
                     self.corpus_version += 1;
+                    self.corpus_full_version += 1;
                 }
             });
             if ui.button("About / How events are counted").clicked() {
@@ -779,7 +904,7 @@ impl App {
                 r.rows.len(),
                 self.corpus.len(),
                 r.total_events(),
-                self.corpus.event_count()
+                self.view.corpus_events
             ));
             if let Some(job) = &self.load {
                 ui.separator();

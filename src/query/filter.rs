@@ -290,7 +290,9 @@ impl Filter {
 pub fn sort_rows(corpus: &Corpus, rows: &mut [usize], key: SortKey, descending: bool) {
     let e = &corpus.entries;
     match key {
-        SortKey::File => rows.sort_by(|&a, &b| e[a].article.file.cmp(&e[b].article.file)),
+        // Loads arrive in file order, so this is usually sorted already: check in O(n) first.
+        SortKey::File if rows.is_sorted_by(|&a, &b| e[a].article.file <= e[b].article.file) => {}
+        SortKey::File => rows.par_sort_by(|&a, &b| e[a].article.file.cmp(&e[b].article.file)),
         SortKey::Title => rows.sort_by_cached_key(|&a| e[a].article.title_lower.clone()),
         SortKey::Published => rows.sort_by_key(|&a| e[a].published()),
         SortKey::Events => rows.sort_by_key(|&a| e[a].event_count()),
