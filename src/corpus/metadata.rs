@@ -208,6 +208,22 @@ fn lower(s: &str) -> String {
 
 fn is_boilerplate(line: &str) -> bool {
     let l = lower(line.trim_end_matches([':', '.', '›', '»', '>']));
+    // Mastheads and skip links: `The Guardian - Back to home`, `Jump to navigation`.
+    if [
+        "back to home",
+        "back to top",
+        "jump to ",
+        "go to main",
+        "main navigation",
+        "open navigation",
+        "close navigation",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
+        && l.len() < 80
+    {
+        return true;
+    }
     if BOILERPLATE.contains(&l.as_str()) {
         return true;
     }
@@ -239,7 +255,18 @@ fn is_footer(line: &str) -> bool {
         return false;
     }
     let l = lower(line);
-    if matches!(l.as_str(), "related" | "share" | "more" | "advertisement") {
+    if matches!(
+        l.trim_end_matches(':'),
+        "related"
+            | "share"
+            | "more"
+            | "advertisement"
+            | "topics"
+            | "tags"
+            | "explore more on these topics"
+            | "most viewed"
+            | "most read"
+    ) {
         return true;
     }
     if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
@@ -871,6 +898,26 @@ mod tests {
             m.title.starts_with("The administration on Monday"),
             "{}",
             m.title
+        );
+    }
+
+    #[test]
+    fn masthead_menus_and_kicker_labels_are_not_the_title() {
+        let text = "The Guardian - Back to home\nWorld\nEurope\nUS\nAsia\n\nIran nuclear deal\nIran says it will resume enrichment if Europe fails to deliver\n\nTehran sets a deadline for EU signatories\n\nPatrick Wintour\nWed 8 May 2019 17.09 BST\nLast modified on Wed 8 May 2019 18.20 BST\n\nIran has said it will stop complying with parts of the deal. Tehran was not withdrawing.\n\nTopics\nIran\nNuclear weapons\n";
+        let m = parse_metadata(text, "g.txt");
+        assert_eq!(
+            m.title,
+            "Iran says it will resume enrichment if Europe fails to deliver"
+        );
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2019-05-08")
+        );
+        assert_eq!(body_start(text, &m), "Tehran sets a deadline for EU ");
+        let last = m.paragraphs.last().map(|r| &text[r.clone()]).unwrap_or("");
+        assert!(
+            last.starts_with("Iran has said"),
+            "footer topics are not body: {last}"
         );
     }
 
