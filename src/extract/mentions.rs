@@ -439,42 +439,190 @@ fn context_allows(
 
 /// Words that are capitalised at a sentence start or as a title case heading word but are no name.
 fn is_sentence_word(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "And"
-            | "But"
-            | "For"
-            | "With"
-            | "From"
-            | "To"
-            | "By"
-            | "Of"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Since"
-            | "Both"
-            | "Then"
-            | "That"
-            | "This"
-            | "Why"
-            | "How"
-            | "What"
-            | "Meanwhile"
-            | "However"
-            | "Said"
-            | "Says"
-    )
+    FUNCTION_CAPS.contains(&w)
 }
+
+/// Capitalised words that open sentences or headings but are no part of a name, so `Now Tokyo
+/// wants…` or `Meanwhile Jordan said…` still mention the country.
+const FUNCTION_CAPS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "Nor",
+    "For",
+    "With",
+    "Without",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "Whenever",
+    "While",
+    "Whereas",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "Because",
+    "Although",
+    "Though",
+    "Unless",
+    "Once",
+    "Whether",
+    "Both",
+    "Either",
+    "Neither",
+    "Then",
+    "That",
+    "This",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "Why",
+    "How",
+    "What",
+    "Which",
+    "Who",
+    "Whom",
+    "Whose",
+    "Where",
+    "Meanwhile",
+    "However",
+    "Said",
+    "Says",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Still",
+    "Yet",
+    "Even",
+    "Also",
+    "Only",
+    "Just",
+    "Later",
+    "Earlier",
+    "Instead",
+    "Indeed",
+    "Moreover",
+    "Furthermore",
+    "Besides",
+    "Thus",
+    "Hence",
+    "Last",
+    "Next",
+    "Every",
+    "Each",
+    "Some",
+    "Many",
+    "Most",
+    "Much",
+    "More",
+    "Few",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "Such",
+    "Under",
+    "Over",
+    "Despite",
+    "During",
+    "Unlike",
+    "Like",
+    "Within",
+    "Through",
+    "Across",
+    "Against",
+    "Among",
+    "Amid",
+    "Amidst",
+    "Between",
+    "Beyond",
+    "Toward",
+    "Towards",
+    "Into",
+    "Onto",
+    "Upon",
+    "About",
+    "Around",
+    "Behind",
+    "Below",
+    "Above",
+    "Near",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "So",
+    "Already",
+    "Again",
+    "Ultimately",
+    "Officially",
+    "Reportedly",
+    "Initially",
+    "Finally",
+    "Recently",
+    "Currently",
+    "Historically",
+    "Traditionally",
+    "Similarly",
+    "Likewise",
+    "Nevertheless",
+    "Nonetheless",
+    "Otherwise",
+    "Perhaps",
+    "Maybe",
+    "Clearly",
+    "Certainly",
+    "Notably",
+    "Overall",
+    "Together",
+    "Alone",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Has",
+    "Have",
+    "Had",
+    "Let",
+    "Per",
+    "Via",
+    "Versus",
+    "Vs",
+];
 
 fn owned_by_other(gaz: &Gazetteer, s: &str, start: usize, country: CountryId) -> bool {
     let head = s[..start].trim_end();
@@ -577,12 +725,17 @@ mod tests {
         assert_eq!(codes("Turkey said no."), vec!["TR"]);
         assert_eq!(codes("Michael Jordan played."), Vec::<String>::new());
         assert_eq!(codes("Jordan closed its border."), vec!["JO"]);
+        assert_eq!(codes("Meanwhile Jordan closed its border."), vec!["JO"]);
     }
 
     #[test]
     fn capitals_only_when_they_stand_for_the_government() {
         assert_eq!(codes("Beijing said it would respond."), vec!["CN"]);
         assert_eq!(codes("ties to Baghdad"), vec!["IQ"]);
+        assert_eq!(
+            codes("Now Tokyo wants to bring production home."),
+            vec!["JP"]
+        );
         assert_eq!(codes("the Tokyo government"), vec!["JP"]);
         assert_eq!(codes("orders from Kabul"), vec!["AF"]);
         assert_eq!(codes("leaders in Beijing"), vec!["CN"]);
