@@ -16,7 +16,8 @@ pub enum DateOrder {
     DayFirst,
 }
 
-const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+/// Month names, capitalised or all upper case (`MARCH 10 2023` in some mastheads).
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?-u:\b)"));
@@ -166,6 +167,7 @@ mod tests {
         assert_eq!(d("Published 03/14/1998").as_deref(), Some("1998-03-14"));
         assert_eq!(d("Sept. 5, 2001").as_deref(), Some("2001-09-05"));
         assert_eq!(d("26.06.1998").as_deref(), Some("1998-06-26"));
+        assert_eq!(d("MARCH 10 2023").as_deref(), Some("2023-03-10"));
         assert_eq!(d("the 3rd of March, 2003").as_deref(), Some("2003-03-03"));
     }
 

@@ -505,11 +505,21 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         body_lines.push(i);
     }
     meta.paragraphs = paragraphs(&lines, &body_lines);
-    let header_text: Vec<&str> = window[..=title_pos.min(window.len() - 1)]
+    // The header: the lines above the first body paragraph (a dateline's year comes from
+    // here, never from the story), plus a closing copyright line (`Copyright 1974 UPI`).
+    let body_start = meta.paragraphs.first().map_or(usize::MAX, |p| p.start);
+    let mut header_text: Vec<&str> = window
         .iter()
-        .chain(window.iter().skip(title_pos + 1).take(8))
-        .map(|&i| lines[i].text)
+        .map(|&i| &lines[i])
+        .filter(|l| l.range.end <= body_start)
+        .map(|l| l.text)
         .collect();
+    header_text.extend(lines.iter().rev().take(12).map(|l| l.text).filter(|t| {
+        t.len() < 120
+            && (lower(t).starts_with("copyright")
+                || t.starts_with('©')
+                || lower(t).starts_with("(c)"))
+    }));
     finish_body(text, &mut meta, order, &header_text);
     standalone_date(&lines, &mut meta, order);
     meta
@@ -919,6 +929,17 @@ mod tests {
             last.starts_with("Iran has said"),
             "footer topics are not body: {last}"
         );
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_header_or_copyright_never_the_story() {
+        let text = "SOVIETS WARN PEKING ON BORDER\n\nMOSCOW, Jan. 5 (UPI) -- The Soviet Union today accused Peking of massing troops.\n\nDiplomats said it was the sharpest since the 1969 clashes.\n\nCopyright 1974 United Press International\n";
+        let m = parse_metadata(text, "upi.txt");
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("1974-01-05")
+        );
+        assert_eq!(m.source.as_deref(), Some("UPI"));
     }
 
     #[test]
