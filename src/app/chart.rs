@@ -4,6 +4,7 @@
 use super::colors::{country_color, other_color};
 use super::{App, Command};
 use crate::extract::gazetteer::{CountryId, gazetteer};
+use crate::extract::mentions::find_mentions;
 use crate::query::{Counts, YearKey};
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend, Plot};
@@ -294,27 +295,52 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
                 let Some(span) = entry.analysis.sentences.get(sentence as usize) else {
                     continue;
                 };
-                let text: String = entry.article.text[span.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let label = format!("{} — {text}", entry.article.meta.title);
+                let raw = &entry.article.text[span.clone()];
+                let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                let label = format!("{text} — {}", entry.article.meta.title);
                 let dark = ui.visuals().dark_mode;
-                let color = cell
-                    .countries
-                    .first()
-                    .map(|c| country_color(*c, dark))
-                    .unwrap_or(egui::Color32::GRAY);
-                let response = ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new("    ").background_color(color));
-                    ui.add(
-                        egui::Button::new(egui::RichText::new(&label))
-                            .truncate()
-                            .frame(false),
-                    )
-                });
-                let r = response
-                    .inner
+                // The sentence with this bar's country mentions highlighted (found again for the
+                // visible rows only; the corpus does not keep mentions).
+                let mut job = egui::text::LayoutJob::default();
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let plain = egui::TextFormat {
+                    font_id: font.clone(),
+                    color: ui.visuals().text_color(),
+                    ..Default::default()
+                };
+                let mut pos = 0;
+                for m in find_mentions(gazetteer(), raw, 0)
+                    .into_iter()
+                    .filter(|m| cell.countries.contains(&m.country))
+                {
+                    job.append(
+                        &raw[pos..m.span.start].replace(char::is_whitespace, " "),
+                        0.0,
+                        plain.clone(),
+                    );
+                    let bg = super::colors::highlight(country_color(m.country, dark));
+                    job.append(
+                        &raw[m.span.clone()],
+                        0.0,
+                        egui::TextFormat {
+                            background: bg,
+                            ..plain.clone()
+                        },
+                    );
+                    pos = m.span.end;
+                }
+                job.append(
+                    &raw[pos..].replace(char::is_whitespace, " "),
+                    0.0,
+                    plain.clone(),
+                );
+                let weak = egui::TextFormat {
+                    color: ui.visuals().weak_text_color(),
+                    ..plain
+                };
+                job.append(&format!("  — {}", entry.article.meta.title), 0.0, weak);
+                let r = ui
+                    .add(egui::Label::new(job).truncate().sense(egui::Sense::click()))
                     .accessible_name(label.clone())
                     .on_hover_text(&text);
                 if r.clicked() {

@@ -991,6 +991,21 @@ impl eframe::App for App {
         if let Some(path) = self.pending_chart_png.take() {
             screenshot::save_chart_png(ctx, self.chart_rect, path, self.ctx.clone());
         }
+        // The screenshot shows every part at work: the largest dated bar segment is selected
+        // so its sentences are listed under the chart.
+        if self.screenshot.is_some() && self.load.is_none() && self.cell.is_none() {
+            let biggest = self
+                .view
+                .result
+                .counts
+                .iter()
+                .filter(|((y, _), _)| matches!(y, YearKey::Year(_)))
+                .max_by_key(|(_, n)| **n)
+                .map(|((y, c), _)| (*y, *c));
+            if let Some((year, country)) = biggest {
+                self.select_cell(year, vec![country]);
+            }
+        }
         if let Some(shot) = &mut self.screenshot {
             shot.step(ctx, self.load.is_some());
         }
