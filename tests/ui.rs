@@ -431,3 +431,30 @@ fn counts_merged_while_loading_equal_a_full_recomputation() {
         )
     );
 }
+
+#[test]
+fn a_country_filter_on_a_large_corpus_is_computed_in_the_background() {
+    let mut harness = app_with(vec![], None);
+    harness.state_mut().async_search_bytes = 0;
+    harness.state_mut().background_refresh_bytes = 0;
+    let before = harness.state().view.result.clone();
+    harness
+        .state_mut()
+        .push(Command::ToggleCountry("SE".into()));
+    harness.step();
+    // The previous list and chart stay on screen until the answer arrives.
+    assert!(harness.state().is_searching());
+    assert_eq!(harness.state().view.result, before);
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_searching() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let app = harness.state();
+    let core = app.settings.filter.run(&app.corpus, None);
+    assert_eq!(app.view.result.counts, core.counts);
+    assert_eq!(app.view.sorted.len(), 1, "one seed mentions Sweden");
+}

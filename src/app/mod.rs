@@ -57,15 +57,30 @@ pub struct View {
 /// Problems of one load shown one by one before the rest are summed up.
 const PROBLEMS_SHOWN: usize = 5;
 
-/// Above this much text, the free-text filter runs on a background thread.
+/// Above this much text, a text filter (and above `BACKGROUND_REFRESH_BYTES` any filter) runs on
+/// a background thread.
 const ASYNC_SEARCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// A free-text search running on a background thread.
 struct SearchJob {
-    query: String,
+    filter: Filter,
+    sort: (SortKey, bool),
     version: u64,
-    rx: Receiver<Vec<usize>>,
+    full_version: u64,
+    rx: Receiver<RefreshDone>,
 }
+
+/// What a background refresh computed.
+struct RefreshDone {
+    text_hits: Option<(String, Vec<usize>)>,
+    result: QueryResult,
+    sorted: Vec<usize>,
+    corpus_events: usize,
+    entries: usize,
+}
+
+/// Without a text query, corpora below this size are filtered on the UI thread (a few ms).
+const BACKGROUND_REFRESH_BYTES: usize = 64 * 1024 * 1024;
 
 /// How often the list and chart follow a running load.
 const LOADING_REFRESH: std::time::Duration = std::time::Duration::from_millis(300);
@@ -120,6 +135,8 @@ pub struct App {
     search: Option<SearchJob>,
     /// Corpus size above which the text filter searches in the background.
     pub async_search_bytes: usize,
+    /// Corpus size above which every filter change is computed in the background.
+    pub background_refresh_bytes: usize,
     frame_timer: Option<frame_timer::FrameTimer>,
     /// The full analysis of the article in the reader: (row, corpus version, analysis).
     reader_analysis: Option<(usize, u64, crate::extract::Analysis)>,
@@ -204,6 +221,7 @@ impl App {
             scroll_list_to_selection: false,
             search: None,
             async_search_bytes: ASYNC_SEARCH_BYTES,
+            background_refresh_bytes: BACKGROUND_REFRESH_BYTES,
             frame_timer: None,
             reader_analysis: None,
             chart_cache: None,
@@ -462,36 +480,34 @@ impl App {
             return;
         }
         let text = filter.text.trim().to_lowercase();
+        let reuse = self.view.corpus_version == self.corpus_version;
+        // Text hits of the same query can be reused; a longer query only needs to search the
+        // hits of the shorter one.
+        let (exact, narrow) = match &self.view.text_hits {
+            Some((q, hits)) if reuse && *q == text => (Some(hits.clone()), None),
+            Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
+                (None, Some(hits.clone()))
+            }
+            _ => (None, None),
+        };
+        let bytes: usize = self
+            .corpus
+            .entries
+            .iter()
+            .map(|e| e.article.text.len())
+            .sum();
+        if bytes >= self.async_search_bytes
+            && !(text.is_empty() && bytes < self.background_refresh_bytes)
+        {
+            // Large corpus: filter, aggregate and sort on a background thread and keep drawing
+            // the previous results until it answers.
+            self.start_refresh_job(text, exact, narrow);
+            return;
+        }
         let hits = if text.is_empty() {
             None
         } else {
-            let reuse = self.view.corpus_version == self.corpus_version;
-            match &self.view.text_hits {
-                Some((q, hits)) if reuse && *q == text => Some(hits.clone()),
-                cached => {
-                    // A longer query only needs to search the hits of the shorter one.
-                    let narrow = match cached {
-                        Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
-                            Some(hits.clone())
-                        }
-                        _ => None,
-                    };
-                    let bytes: usize = self
-                        .corpus
-                        .entries
-                        .iter()
-                        .map(|e| e.article.text.len())
-                        .sum();
-                    if bytes < self.async_search_bytes {
-                        Some(filter.text_hits(&self.corpus, narrow.as_deref()))
-                    } else {
-                        // Large corpus: search on a background thread, keep drawing the
-                        // previous results until it answers.
-                        self.start_search(text, narrow);
-                        return;
-                    }
-                }
-            }
+            Some(exact.unwrap_or_else(|| filter.text_hits(&self.corpus, narrow.as_deref())))
         };
         self.view.result = filter.run(&self.corpus, hits.as_deref());
         self.view.text_hits = hits.map(|h| (text, h));
@@ -571,23 +587,46 @@ impl App {
         self.view.version += 1;
     }
 
-    fn start_search(&mut self, query: String, narrow: Option<Vec<usize>>) {
-        if self
-            .search
-            .as_ref()
-            .is_some_and(|j| j.query == query && j.version == self.corpus_version)
-        {
+    fn start_refresh_job(
+        &mut self,
+        text: String,
+        exact: Option<Vec<usize>>,
+        narrow: Option<Vec<usize>>,
+    ) {
+        let filter = self.settings.filter.clone();
+        let sort = (self.settings.sort, self.settings.sort_descending);
+        if self.search.as_ref().is_some_and(|j| {
+            j.filter == filter && j.version == self.corpus_version && j.sort == sort
+        }) {
             return;
         }
-        let entries = self.corpus.entries.clone();
+        let corpus = Corpus {
+            entries: self.corpus.entries.clone(),
+            options: self.corpus.options,
+        };
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = self.ctx.clone();
-        let q = query.clone();
+        let job_filter = filter.clone();
         let spawned = std::thread::Builder::new()
-            .name("techdivide-search".into())
+            .name("techdivide-refresh".into())
             .spawn(move || {
-                let hits = crate::query::text_hits(&entries, &q, narrow.as_deref());
-                let _ = tx.send(hits);
+                let hits = if text.is_empty() {
+                    None
+                } else {
+                    Some(exact.unwrap_or_else(|| {
+                        crate::query::text_hits(&corpus.entries, &text, narrow.as_deref())
+                    }))
+                };
+                let result = job_filter.run(&corpus, hits.as_deref());
+                let mut sorted = result.rows.clone();
+                sort_rows(&corpus, &mut sorted, sort.0, sort.1);
+                let _ = tx.send(RefreshDone {
+                    text_hits: hits.map(|h| (text, h)),
+                    result,
+                    sorted,
+                    corpus_events: corpus.event_count(),
+                    entries: corpus.len(),
+                });
                 if let Some(c) = ctx {
                     c.request_repaint();
                 }
@@ -595,26 +634,43 @@ impl App {
         match spawned {
             Ok(_) => {
                 self.search = Some(SearchJob {
-                    query,
+                    filter,
+                    sort,
                     version: self.corpus_version,
+                    full_version: self.corpus_full_version,
                     rx,
                 })
             }
-            Err(e) => self.notify(Level::Error, format!("Could not start the search: {e}")),
+            Err(e) => self.notify(Level::Error, format!("Could not start filtering: {e}")),
         }
     }
 
-    /// A finished background search: its hits become the text filter's rows.
+    /// A finished background refresh: install it if it is still what the user asked for.
     fn poll_search(&mut self) {
         let Some(job) = &self.search else { return };
-        let Ok(hits) = job.rx.try_recv() else { return };
+        let Ok(done) = job.rx.try_recv() else { return };
         let Some(job) = self.search.take() else {
             return;
         };
-        if job.version == self.corpus_version {
-            self.view.text_hits = Some((job.query, hits));
-            self.view.corpus_version = self.corpus_version;
-            self.view.filter = None;
+        if job.version != self.corpus_version
+            || job.filter != self.settings.filter
+            || job.sort != (self.settings.sort, self.settings.sort_descending)
+        {
+            return; // stale: the next refresh starts a new one
+        }
+        self.view.text_hits = done.text_hits;
+        self.view.result = done.result;
+        self.view.sorted = done.sorted;
+        self.view.filter = Some(job.filter);
+        self.view.corpus_version = job.version;
+        self.view.corpus_full_version = job.full_version;
+        self.view.entries_seen = done.entries;
+        self.view.corpus_events = done.corpus_events;
+        self.view.computed_at = Some(std::time::Instant::now());
+        self.view.version += 1;
+        if let Some(cell) = &self.cell {
+            let (year, countries) = (cell.year, cell.countries.clone());
+            self.select_cell(year, countries);
         }
     }
 
