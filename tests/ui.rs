@@ -41,6 +41,19 @@ fn wait_for_load(harness: &mut Harness<'_, App>) {
     panic!("loading did not finish");
 }
 
+/// Step until a background filter has answered (bounded).
+fn wait_for_refresh(harness: &mut Harness<'_, App>) {
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_searching() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background filter did not answer");
+}
+
 #[test]
 fn starts_on_the_five_seeds_with_a_chart() {
     let harness = app_with(vec![], None);
@@ -374,14 +387,7 @@ fn a_large_corpus_is_searched_in_the_background() {
     harness.state_mut().settings.filter.text = "Huawei".into();
     harness.step();
     assert!(harness.state().is_searching() || harness.state().view.sorted.len() == 3);
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_searching() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run_steps(2);
+    wait_for_refresh(&mut harness);
     let app = harness.state();
     let expected = app
         .corpus
@@ -445,14 +451,7 @@ fn a_country_filter_on_a_large_corpus_is_computed_in_the_background() {
     // The previous list and chart stay on screen until the answer arrives.
     assert!(harness.state().is_searching());
     assert_eq!(harness.state().view.result, before);
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_searching() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run_steps(2);
+    wait_for_refresh(&mut harness);
     let app = harness.state();
     let core = app.settings.filter.run(&app.corpus, None);
     assert_eq!(app.view.result.counts, core.counts);

@@ -125,44 +125,22 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
                 let selected_sentence = target
                     .clone()
                     .filter(|t| t.start >= para.start && t.end <= para.end);
+                // Plain text between the marks, then every piece appended the same way.
+                let mut pieces: Vec<(Range<usize>, Option<egui::Color32>, bool)> = Vec::new();
                 for (r, mark) in &marks {
                     if r.start > pos {
-                        append(
-                            &mut job,
-                            text,
-                            pos..r.start,
-                            &font,
-                            body_color,
-                            None,
-                            false,
-                            selected_sentence.as_ref(),
-                            dark,
-                        );
+                        pieces.push((pos..r.start, None, false));
                     }
-                    append(
-                        &mut job,
-                        text,
-                        r.clone(),
-                        &font,
-                        body_color,
-                        mark.bg,
-                        mark.underline,
-                        selected_sentence.as_ref(),
-                        dark,
-                    );
+                    pieces.push((r.clone(), mark.bg, mark.underline));
                     pos = r.end;
                 }
                 if pos < para.end {
+                    pieces.push((pos..para.end, None, false));
+                }
+                for (r, bg, underline) in pieces {
+                    let selected = selected_sentence.as_ref();
                     append(
-                        &mut job,
-                        text,
-                        pos..para.end,
-                        &font,
-                        body_color,
-                        None,
-                        false,
-                        selected_sentence.as_ref(),
-                        dark,
+                        &mut job, text, r, &font, body_color, bg, underline, selected, dark,
                     );
                 }
                 let (galley_pos, galley, response) = egui::Label::new(job)
