@@ -263,6 +263,16 @@ fn is_word_char(c: char) -> bool {
 /// The word (letters, digits, `-`, `'`) that ends right before `pos`, skipping spaces only.
 /// Returns the word and whether punctuation other than spaces separated it.
 fn word_before(s: &str, pos: usize) -> (&str, bool) {
+    let (word, punct, _) = word_before_at(s, pos);
+    (word, punct)
+}
+
+/// Where the word before `pos` starts (a char boundary), so the word before *it* can be read.
+fn start_of_word_before(s: &str, pos: usize) -> usize {
+    word_before_at(s, pos).2
+}
+
+fn word_before_at(s: &str, pos: usize) -> (&str, bool, usize) {
     let head = &s[..pos];
     let trimmed = head.trim_end();
     let gap = &head[trimmed.len()..];
@@ -274,7 +284,11 @@ fn word_before(s: &str, pos: usize) -> (&str, bool) {
             k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &trimmed[start..];
-    (word, punct_between || (gap.is_empty() && !word.is_empty()))
+    (
+        word,
+        punct_between || (gap.is_empty() && !word.is_empty()),
+        start,
+    )
 }
 
 /// The word right after `pos` (skipping spaces), and whether punctuation came first.
@@ -388,7 +402,7 @@ fn context_allows(
         if !prev_punct
             && (prev == "Air"
                 || prev == "of" && {
-                    let (pp, _) = word_before(s, range.start - prev.len() - 1);
+                    let (pp, _) = word_before(s, start_of_word_before(s, range.start));
                     gaz.is_company_word(pp)
                 })
         {
@@ -411,8 +425,9 @@ fn context_allows(
             }
             // The second of two languages: `in Spanish and Portuguese`.
             if !prev_punct && matches!(prev_lower.as_str(), "and" | "or") && alone {
-                let (first, _) = word_before(s, range.start - prev.len() - 1);
-                let (cue, _) = word_before(s, range.start - prev.len() - 1 - first.len() - 1);
+                let first_at = start_of_word_before(s, range.start);
+                let (first, _) = word_before(s, first_at);
+                let (cue, _) = word_before(s, start_of_word_before(s, first_at));
                 if LANGUAGE_CUES.contains(&cue.to_lowercase().as_str()) && capitalised(first) {
                     return false;
                 }
@@ -659,7 +674,7 @@ fn capital_stands_for_state(
     }
     // `University of Canberra`.
     if !prev_punct && prev == "of" {
-        let before_of = range.start.saturating_sub(3);
+        let before_of = start_of_word_before(s, range.start);
         let (w, _) = word_before(s, before_of);
         if capitalised(w) && !is_sentence_word(w) {
             return false;
@@ -674,9 +689,7 @@ fn capital_stands_for_state(
     if prev_punct || prev.is_empty() {
         return true;
     }
-    let head = &s[..range.start];
-    let before_prev = head.trim_end().len().saturating_sub(prev.len());
-    let (prev2, _) = word_before(s, before_prev);
+    let (prev2, _) = word_before(s, start_of_word_before(s, range.start));
     let prev2 = prev2.to_lowercase();
     if matches!(prev, "to" | "from" | "toward" | "towards" | "into") {
         return RELATIONAL.contains(&prev2.as_str());
@@ -803,5 +816,20 @@ mod tests {
     #[test]
     fn currency_codes_are_not_mentions() {
         assert_eq!(codes("worth US$20-30 billion"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn context_rules_survive_multi_byte_neighbours() {
+        // Found by the long property run: a four-byte character right before a mention.
+        let _ = codes(
+            "Beijing said \n Chinese By Jane Roe U.S. 3.5 \u{113e1}r\u{23a} Beijing said U.S. in July",
+        );
+        let _ = codes(
+            "ties   to\u{a0}Baghdad and İİ to Moscow and Air  China and in  Spanish and  Portuguese",
+        );
+        assert_eq!(
+            codes("in Spanish and\u{2003}Portuguese"),
+            Vec::<String>::new()
+        );
     }
 }
