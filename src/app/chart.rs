@@ -225,8 +225,6 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     app.chart_rect = Some(response.response.rect);
-    let response_rect = response.response.rect;
-    let _ = response_rect;
     if response.response.clicked()
         && let Some(pos) = response.response.interact_pointer_pos()
     {

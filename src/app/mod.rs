@@ -1045,7 +1045,7 @@ impl eframe::App for App {
         }
         self.apply_theme(ctx);
         if let Some(path) = self.pending_chart_png.take() {
-            screenshot::save_chart_png(ctx, self.chart_rect, path, self.ctx.clone());
+            screenshot::save_chart_png(ctx, self.chart_rect, path);
         }
         // The screenshot shows every part at work: the largest dated bar segment is selected
         // so its sentences are listed under the chart.

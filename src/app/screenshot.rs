@@ -80,12 +80,7 @@ pub fn save_png(
 }
 
 /// Save the chart area of the next frame to `path`.
-pub fn save_chart_png(
-    ctx: &egui::Context,
-    chart: Option<egui::Rect>,
-    path: PathBuf,
-    _repaint: Option<egui::Context>,
-) {
+pub fn save_chart_png(ctx: &egui::Context, chart: Option<egui::Rect>, path: PathBuf) {
     let ppp = ctx.pixels_per_point();
     ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
         match save_png(&image, chart.map(|r| (r, ppp)), &path) {

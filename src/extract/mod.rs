@@ -168,21 +168,3 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
         published,
     }
 }
-
-impl Analysis {
-    /// The sentence index that contains byte `pos`, if any.
-    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= pos);
-        self.sentences.get(i).filter(|s| s.start <= pos).map(|_| i)
-    }
-
-    /// Mentions inside sentence `index`.
-    pub fn mentions_in(&self, index: usize) -> &[Mention] {
-        let Some(s) = self.sentences.get(index) else {
-            return &[];
-        };
-        let a = self.mentions.partition_point(|m| m.span.start < s.start);
-        let b = self.mentions.partition_point(|m| m.span.start < s.end);
-        &self.mentions[a..b]
-    }
-}
