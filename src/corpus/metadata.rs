@@ -207,20 +207,25 @@ fn lower(s: &str) -> String {
 }
 
 fn is_boilerplate(line: &str) -> bool {
+    let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
+    // Navigation, menus and cookie notices are short; running text is not lower-cased at all.
+    if bullet || line.len() > 400 {
+        return bullet;
+    }
     let l = lower(line.trim_end_matches([':', '.', '›', '»', '>']));
     // Mastheads and skip links: `The Guardian - Back to home`, `Jump to navigation`.
-    if [
-        "back to home",
-        "back to top",
-        "jump to ",
-        "go to main",
-        "main navigation",
-        "open navigation",
-        "close navigation",
-    ]
-    .iter()
-    .any(|p| l.contains(p))
-        && l.len() < 80
+    if l.len() < 80
+        && [
+            "back to home",
+            "back to top",
+            "jump to ",
+            "go to main",
+            "main navigation",
+            "open navigation",
+            "close navigation",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
     {
         return true;
     }
@@ -228,25 +233,23 @@ fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
-    let parts: Vec<&str> = line
-        .split(['|', '›', '»'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| word_count(p) <= 3 && !ends_sentence(p))
-    {
-        return true;
+    if line.contains(['|', '›', '»']) {
+        let parts: Vec<&str> = line
+            .split(['|', '›', '»'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| word_count(p) <= 3 && !ends_sentence(p))
+        {
+            return true;
+        }
     }
-    let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
     let cookie = l.contains("cookie")
         && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
-    bullet
-        || cookie
-        || l.starts_with("skip to ")
-        || (l.starts_with("advertisement") && l.len() < 40)
+    cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)
 }
 
 fn is_footer(line: &str) -> bool {
@@ -302,11 +305,20 @@ fn is_kicker_quote(s: &str) -> bool {
     (s.starts_with(['“', '"']) && s.ends_with(['”', '"'])) && word_count(s) < 30
 }
 
+/// Lower case with runs of whitespace folded to one space: how a repeated headline is compared.
 fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A short line that is a person's name (`Joseph Dana`), used above Medium's read-time line.
@@ -321,7 +333,10 @@ fn is_name_like(s: &str) -> bool {
 }
 
 fn byline_author(s: &str) -> Option<String> {
-    if s.len() > 120 || !s.starts_with(['B', 'b', 'W', 'A', '[']) {
+    // Cheap gate before the regexes: most lines that start with `B` or `A` are running text.
+    const OPENERS: &[&str] = &["by ", "by\t", "written by", "words by", "author:", "["];
+    let head = s.get(..11).unwrap_or(s).to_ascii_lowercase();
+    if s.len() > 120 || !OPENERS.iter().any(|o| head.starts_with(o)) {
         return None;
     }
     if let Some(c) = ARTICLE_BY.captures(s) {
@@ -383,8 +398,11 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         .collect();
     let window = &nonblank[..nonblank.len().min(HEADER_WINDOW)];
     // Site addresses sit in the header or the footer: look at both ends, not the whole text.
-    let (head, tail) = (prefix(text, 4000), suffix(text, 2000));
-    let day_first_site = DAY_FIRST_DOMAIN.is_match(head) || DAY_FIRST_DOMAIN.is_match(tail);
+    let day_first_site = if text.len() <= 6000 {
+        names_day_first_site(text)
+    } else {
+        names_day_first_site(prefix(text, 4000)) || names_day_first_site(suffix(text, 2000))
+    };
     let order = if day_first_site || (text.contains('/') && text_writes_day_first(text)) {
         DateOrder::DayFirst
     } else {
@@ -574,6 +592,28 @@ fn standalone_date(lines: &[Line<'_>], meta: &mut Metadata, order: DateOrder) {
         meta.published = Some(d);
         meta.published_span = Some(r);
     }
+}
+
+/// True when `s` names a day-first site (`irishtimes.ie`, `bbc.co.uk`). The pattern runs only
+/// around dots between two alphanumerics, never over the whole text.
+fn names_day_first_site(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| {
+        i > 0
+            && b[i - 1].is_ascii_alphanumeric()
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            && {
+                let mut start = i.saturating_sub(64);
+                while !s.is_char_boundary(start) {
+                    start += 1;
+                }
+                let mut end = (i + 16).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end += 1;
+                }
+                DAY_FIRST_DOMAIN.is_match(&s[start..end])
+            }
+    })
 }
 
 /// At most the first `n` bytes of `s`, cut on a char boundary.
@@ -872,6 +912,20 @@ mod tests {
             m.published.map(|d| d.to_string()).as_deref(),
             Some("2015-04-03")
         );
+    }
+
+    #[test]
+    fn day_first_sites_are_found_anywhere_in_head_or_tail_and_nowhere_else() {
+        assert!(names_day_first_site("Source: irishtimes.ie"));
+        assert!(names_day_first_site("Read more at https://www.bbc.co.uk/news — São Paulo"));
+        assert!(names_day_first_site("smh.com.au"));
+        // Dots that end sentences or abbreviations are not addresses; `.com` is not day-first.
+        assert!(!names_day_first_site("The U.S. said so. Prices rose 4.3 percent."));
+        assert!(!names_day_first_site("Visit example.com or example.io."));
+        assert!(!names_day_first_site("site.iexample"));
+        // Non-ASCII text around the dot never splits a character.
+        assert!(!names_day_first_site(&"é".repeat(40)));
+        assert!(names_day_first_site(&format!("{}lemonde.fr", "é".repeat(40))));
     }
 
     #[test]
