@@ -335,8 +335,9 @@ fn is_name_like(s: &str) -> bool {
 fn byline_author(s: &str) -> Option<String> {
     // Cheap gate before the regexes: most lines that start with `B` or `A` are running text.
     const OPENERS: &[&str] = &["by ", "by\t", "written by", "words by", "author:", "["];
-    let head = s.get(..11).unwrap_or(s).to_ascii_lowercase();
-    if s.len() > 120 || !OPENERS.iter().any(|o| head.starts_with(o)) {
+    let opens =
+        |o: &&str| s.len() >= o.len() && s.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes());
+    if s.len() > 120 || !OPENERS.iter().any(opens) {
         return None;
     }
     if let Some(c) = ARTICLE_BY.captures(s) {
@@ -917,15 +918,22 @@ mod tests {
     #[test]
     fn day_first_sites_are_found_anywhere_in_head_or_tail_and_nowhere_else() {
         assert!(names_day_first_site("Source: irishtimes.ie"));
-        assert!(names_day_first_site("Read more at https://www.bbc.co.uk/news — São Paulo"));
+        assert!(names_day_first_site(
+            "Read more at https://www.bbc.co.uk/news — São Paulo"
+        ));
         assert!(names_day_first_site("smh.com.au"));
         // Dots that end sentences or abbreviations are not addresses; `.com` is not day-first.
-        assert!(!names_day_first_site("The U.S. said so. Prices rose 4.3 percent."));
+        assert!(!names_day_first_site(
+            "The U.S. said so. Prices rose 4.3 percent."
+        ));
         assert!(!names_day_first_site("Visit example.com or example.io."));
         assert!(!names_day_first_site("site.iexample"));
         // Non-ASCII text around the dot never splits a character.
         assert!(!names_day_first_site(&"é".repeat(40)));
-        assert!(names_day_first_site(&format!("{}lemonde.fr", "é".repeat(40))));
+        assert!(names_day_first_site(&format!(
+            "{}lemonde.fr",
+            "é".repeat(40)
+        )));
     }
 
     #[test]

@@ -174,6 +174,15 @@ pub fn split_paragraph(para: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < para.len() {
+        // Jump to the next byte that can start a terminal: `.`, `!`, `?` or the lead byte of `…`
+        // (a lead byte is always a char boundary).
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += skip;
         let Some(c) = para[i..].chars().next() else {
             break;
         };
@@ -224,7 +233,6 @@ pub fn split_paragraph(para: &str) -> Vec<Range<usize>> {
             start = next_start;
         }
         i = j;
-        let _ = bytes;
     }
     if start < para.len() {
         let s = para[start..].trim_end();
