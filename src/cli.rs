@@ -1,7 +1,7 @@
 //! Command-line interface: `techdivide [PATHS…]` opens the window; `--export`/`--counts` run
 //! headless.
 
-use crate::corpus::{self, LoadReport};
+use crate::corpus::{self, LoadError};
 use crate::export;
 use crate::extract::ExtractOptions;
 use crate::query::{Corpus, Filter};
@@ -49,20 +49,28 @@ const EXAMPLES: &str = "Examples:
   techdivide --install-desktop               put Tech Divide Explorer in the application menu
   techdivide --uninstall-desktop             take it out again";
 
-/// Load the seeds (unless left out) and the given paths, and analyse them.
+/// Load the seeds (unless left out) and the given paths, and analyse them. Returns the corpus and
+/// one problem per file that could not be loaded.
 pub fn load_corpus(
     paths: &[PathBuf],
     seeds: bool,
     options: ExtractOptions,
-) -> (Corpus, LoadReport) {
-    let mut report = corpus::load_paths(paths);
-    let mut articles = if seeds {
-        corpus::seeds::seed_articles()
+) -> (Corpus, Vec<LoadError>) {
+    // Read and analyse each file in one pass (the disk and the extractor overlap), then put the
+    // seeds first as the window does.
+    let (files, mut problems) = corpus::collect_files(paths, &Default::default());
+    let (entries, mut load_problems) = crate::query::load_entries(&files, options, &|_| None);
+    problems.append(&mut load_problems);
+    let mut corpus = if seeds {
+        Corpus::from_articles(corpus::seeds::seed_articles(), options)
     } else {
-        Vec::new()
+        Corpus {
+            entries: Vec::new(),
+            options,
+        }
     };
-    articles.append(&mut report.articles);
-    (Corpus::from_articles(articles, options), report)
+    corpus.entries.extend(entries);
+    (corpus, problems)
 }
 
 /// Run the headless part of the CLI. Returns `None` when the window should open instead.
@@ -76,8 +84,8 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     let options = ExtractOptions {
         anchor_decades: args.anchor_decades,
     };
-    let (corpus, report) = load_corpus(&args.paths, !args.no_seeds, options);
-    for problem in &report.problems {
+    let (corpus, problems) = load_corpus(&args.paths, !args.no_seeds, options);
+    for problem in &problems {
         eprintln!("techdivide: skipped: {problem}");
     }
     if corpus.is_empty() {

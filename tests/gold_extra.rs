@@ -11,8 +11,8 @@ use techdivide::extract::ExtractOptions;
 const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles");
 
 fn corpus() -> techdivide::query::Corpus {
-    let (corpus, report) = load_corpus(&[ARTICLES.into()], false, ExtractOptions::default());
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let (corpus, problems) = load_corpus(&[ARTICLES.into()], false, ExtractOptions::default());
+    assert!(problems.is_empty(), "{problems:?}");
     corpus
 }
 

@@ -457,3 +457,26 @@ fn a_country_filter_on_a_large_corpus_is_computed_in_the_background() {
     assert_eq!(app.view.result.counts, core.counts);
     assert_eq!(app.view.sorted.len(), 1, "one seed mentions Sweden");
 }
+
+#[test]
+fn the_legend_switches_a_country_off_and_on_again() {
+    let mut harness = app_with(vec![], None);
+    let series_in_chart = |h: &Harness<'_, App>| -> usize {
+        let node = h.get_by_label_contains("Chart of events per year and country");
+        let label = node.accesskit_node().label().unwrap_or_default();
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let at = words.iter().position(|w| w.starts_with("series")).unwrap();
+        words[at - 1].parse().unwrap()
+    };
+    let before = series_in_chart(&harness);
+    harness.get_by_label("China (CN)").click();
+    harness.run_steps(2);
+    assert!(harness.state().settings.chart.hidden.contains("CN"));
+    assert_eq!(series_in_chart(&harness), before - 1, "China's bars are gone");
+    // Switching it off does not change the counts, only what is drawn.
+    assert!(harness.state().view.result.total_events() > 100);
+    harness.get_by_label("China (CN)").click();
+    harness.run_steps(2);
+    assert!(harness.state().settings.chart.hidden.is_empty());
+    assert_eq!(series_in_chart(&harness), before);
+}

@@ -7,11 +7,14 @@ use crate::extract::gazetteer::{CountryId, gazetteer};
 use crate::extract::mentions::find_mentions;
 use crate::query::{Counts, YearKey};
 use eframe::egui;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 use std::collections::BTreeMap;
 
 /// One stacked series: a country (or "other") and its value per x position.
+#[derive(Clone)]
 pub struct Series {
+    /// Stable key for the legend's on/off state: the country code, or `other`.
+    pub key: String,
     pub name: String,
     pub countries: Vec<CountryId>,
     pub values: Vec<f64>,
@@ -94,6 +97,7 @@ pub fn chart_data(
         .map(|c| {
             let country = gaz.country(*c);
             Series {
+                key: country.code.to_string(),
                 name: format!("{} ({})", country.name, country.code),
                 countries: vec![*c],
                 values: xs.iter().map(|(_, y)| value(*y, &[*c])).collect(),
@@ -103,6 +107,7 @@ pub fn chart_data(
         .collect();
     if !others.is_empty() {
         series.push(Series {
+            key: "other".to_string(),
             name: format!("Other ({} countries)", others.len()),
             values: xs.iter().map(|(_, y)| value(*y, &others)).collect(),
             countries: others,
@@ -143,6 +148,17 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
             app.chart_cache = Some((app.view.version, opts.clone(), dark, data.clone()));
             data
         }
+    };
+    let legend_rect = legend_ui(app, ui, &data);
+    let hidden = &app.settings.chart.hidden;
+    let data = ChartData {
+        xs: data.xs.clone(),
+        series: data
+            .series
+            .iter()
+            .filter(|s| !hidden.contains(&s.key))
+            .cloned()
+            .collect(),
     };
     let cell_open = app.cell.is_some();
     let available = ui.available_height();
@@ -185,7 +201,6 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     let response = Plot::new("events-chart")
         .height(plot_height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -224,7 +239,8 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
                 );
             }
         });
-    app.chart_rect = Some(response.response.rect);
+    // The PNG export takes the legend row with the plot.
+    app.chart_rect = Some(response.response.rect.union(legend_rect));
     if response.response.clicked()
         && let Some(pos) = response.response.interact_pointer_pos()
     {
@@ -239,6 +255,32 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
         data.series.len()
     ));
     cell_sentences_ui(app, ui);
+}
+
+/// The legend: one switch per series, with its colour, above the plot (where it never hides a
+/// bar). Returns the row's rectangle.
+fn legend_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData) -> egui::Rect {
+    let hidden = &mut app.settings.chart.hidden;
+    ui.horizontal_wrapped(|ui| {
+        for s in &data.series {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(swatch, 2.0, s.color);
+            let mut shown = !hidden.contains(&s.key);
+            let response = ui
+                .checkbox(&mut shown, s.name.as_str())
+                .on_hover_text(format!("Show or hide {} in the chart", s.name));
+            if response.changed() {
+                if shown {
+                    hidden.remove(&s.key);
+                } else {
+                    hidden.insert(s.key.clone());
+                }
+            }
+            ui.add_space(6.0);
+        }
+    })
+    .response
+    .rect
 }
 
 /// The bar segment under plot coordinates (x, y), if any.

@@ -1,9 +1,9 @@
 //! Background loading: a named thread reads, decodes and analyses files in parallel and sends
 //! batches of articles and problems back; the window polls it every frame and can cancel it.
 
-use crate::corpus::{LoadError, collect_files, load_file_catching};
+use crate::corpus::{Article, LoadError, collect_files};
 use crate::extract::ExtractOptions;
-use crate::query::ArticleEntry;
+use crate::query::{ArticleEntry, ingest_pool, load_entry};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -82,20 +82,14 @@ impl LoadJob {
                         wake();
                         return;
                     }
-                    let results: Vec<Result<ArticleEntry, LoadError>> = chunk
-                        .par_iter()
-                        .map(|path| {
-                            let article = load_file_catching(path)?;
-                            let corrected = corrections.get(&article_key(&article.origin)).copied();
-                            std::panic::catch_unwind(|| {
-                                ArticleEntry::new(article, corrected, options)
-                            })
-                            .map_err(|_| LoadError::Crashed {
-                                path: path.clone(),
-                                reason: "the extractor panicked".into(),
-                            })
-                        })
-                        .collect();
+                    let corrected =
+                        |a: &Article| corrections.get(&article_key(&a.origin)).copied();
+                    let results: Vec<Result<ArticleEntry, LoadError>> = ingest_pool().install(|| {
+                        chunk
+                            .par_iter()
+                            .map(|path| load_entry(path, options, &corrected))
+                            .collect()
+                    });
                     done += chunk.len();
                     let mut entries = Vec::new();
                     let mut problems = Vec::new();

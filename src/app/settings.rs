@@ -29,6 +29,8 @@ pub struct ChartOptions {
     pub share: bool,
     /// How many countries get their own colour; the rest are "other".
     pub top_n: usize,
+    /// Series the user switched off in the legend, by key (country code or `other`).
+    pub hidden: BTreeSet<String>,
 }
 
 impl Default for ChartOptions {
@@ -37,6 +39,7 @@ impl Default for ChartOptions {
             show_undated: true,
             share: false,
             top_n: 8,
+            hidden: BTreeSet::new(),
         }
     }
 }

@@ -4,8 +4,10 @@
 
 mod corpus_index;
 mod filter;
+mod ingest;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
+pub use ingest::{ingest_pool, load_entries, load_entry};
 pub use filter::{
     Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows, text_hits,
 };
