@@ -433,12 +433,14 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
     }
     // Decades before years so `1990s` is not read as 1990.
     let mut decade_spans = Vec::new();
-    for c in DECADE.captures_iter(sentence) {
-        let Some(whole) = c.get(0) else { continue };
-        let start: i16 = if let Some(full) = c.get(1) {
-            full.as_str().parse().unwrap_or(0)
+    // Groups are read off the match by hand (`1990s`, `'90s`, `’90s`): asking the regex for
+    // captures costs a second, slower search per match.
+    for whole in DECADE.find_iter(sentence) {
+        let digits = whole.as_str().trim_start_matches(['\'', '’']);
+        let start: i16 = if digits.len() == 5 {
+            digits[..4].parse().unwrap_or(0)
         } else {
-            let two: i16 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+            let two: i16 = digits[..2].parse().unwrap_or(0);
             if two >= 30 { 1900 + two } else { 2000 + two }
         };
         decade_spans.push(whole.range());
@@ -447,9 +449,14 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind: TimeKind::Decade(start),
         });
     }
-    for c in YEAR.captures_iter(sentence) {
-        let Some(whole) = c.get(0) else { continue };
-        let Some(first) = c.get(1) else { continue };
+    for whole in YEAR.find_iter(sentence) {
+        // `2019`, or a range `2019-21` / `2019 – 2021`: the first four digits, and the digits
+        // that end the match when it is longer.
+        let first = whole.start()..whole.start() + 4;
+        let second = (whole.len() > 4).then(|| {
+            let tail = whole.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
+            whole.start() + tail.len()..whole.end()
+        });
         if decade_spans
             .iter()
             .any(|d| d.start <= whole.start() && whole.start() < d.end)
@@ -459,13 +466,13 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         if !is_year_use(sentence, whole.range()) {
             continue;
         }
-        let y1: i16 = first.as_str().parse().unwrap_or(0);
+        let y1: i16 = sentence[first.clone()].parse().unwrap_or(0);
         out.push(TimeExpr {
-            span: shift(first.range()),
+            span: shift(first),
             kind: TimeKind::Explicit(y1),
         });
-        if let Some(second) = c.get(2) {
-            let s = second.as_str();
+        if let Some(second) = second {
+            let s = &sentence[second.clone()];
             let y2: i16 = if s.len() == 2 {
                 (y1 / 100) * 100 + s.parse::<i16>().unwrap_or(0)
             } else {
@@ -478,7 +485,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             };
             if y2 > y1 && (1900..=2099).contains(&y2) {
                 out.push(TimeExpr {
-                    span: shift(second.range()),
+                    span: shift(second),
                     kind: TimeKind::Explicit(y2),
                 });
             }
