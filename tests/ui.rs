@@ -472,7 +472,11 @@ fn the_legend_switches_a_country_off_and_on_again() {
     harness.get_by_label("China (CN)").click();
     harness.run_steps(2);
     assert!(harness.state().settings.chart.hidden.contains("CN"));
-    assert_eq!(series_in_chart(&harness), before - 1, "China's bars are gone");
+    assert_eq!(
+        series_in_chart(&harness),
+        before - 1,
+        "China's bars are gone"
+    );
     // Switching it off does not change the counts, only what is drawn.
     assert!(harness.state().view.result.total_events() > 100);
     harness.get_by_label("China (CN)").click();

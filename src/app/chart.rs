@@ -199,7 +199,18 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
         }
         charts.push(chart);
     }
+    // Headroom above the tallest stack for the "undated" caption.
+    let tallest = (0..data.xs.len())
+        .map(|i| {
+            data.series
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
     let response = Plot::new("events-chart")
+        .include_y(0.0)
+        .include_y(tallest * 1.15 + 1.0)
         .height(plot_height)
         .allow_scroll(false)
         .allow_zoom(false)

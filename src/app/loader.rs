@@ -82,14 +82,14 @@ impl LoadJob {
                         wake();
                         return;
                     }
-                    let corrected =
-                        |a: &Article| corrections.get(&article_key(&a.origin)).copied();
-                    let results: Vec<Result<ArticleEntry, LoadError>> = ingest_pool().install(|| {
-                        chunk
-                            .par_iter()
-                            .map(|path| load_entry(path, options, &corrected))
-                            .collect()
-                    });
+                    let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
+                    let results: Vec<Result<ArticleEntry, LoadError>> =
+                        ingest_pool().install(|| {
+                            chunk
+                                .par_iter()
+                                .map(|path| load_entry(path, options, &corrected))
+                                .collect()
+                        });
                     done += chunk.len();
                     let mut entries = Vec::new();
                     let mut problems = Vec::new();

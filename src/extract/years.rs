@@ -454,7 +454,9 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         // that end the match when it is longer.
         let first = whole.start()..whole.start() + 4;
         let second = (whole.len() > 4).then(|| {
-            let tail = whole.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
+            let tail = whole
+                .as_str()
+                .trim_end_matches(|c: char| c.is_ascii_digit());
             whole.start() + tail.len()..whole.end()
         });
         if decade_spans

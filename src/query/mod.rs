@@ -7,7 +7,7 @@ mod filter;
 mod ingest;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
-pub use ingest::{ingest_pool, load_entries, load_entry};
 pub use filter::{
     Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows, text_hits,
 };
+pub use ingest::{ingest_pool, load_entries, load_entry};
