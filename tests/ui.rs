@@ -484,3 +484,33 @@ fn the_legend_switches_a_country_off_and_on_again() {
     assert!(harness.state().settings.chart.hidden.is_empty());
     assert_eq!(series_in_chart(&harness), before);
 }
+
+#[test]
+fn sorting_a_large_corpus_happens_in_the_background_and_gives_the_title_order() {
+    let mut harness = app_with(vec![], None);
+    // Pretend the seeds are a large corpus: the sort goes to the background thread.
+    harness.state_mut().async_search_bytes = 0;
+    harness.state_mut().background_refresh_bytes = 0;
+    harness.get_by_label("Sort by Title").click();
+    harness.run_steps(1);
+    wait_for_refresh(&mut harness);
+    let app = harness.state();
+    let titles: Vec<String> = app
+        .view
+        .sorted
+        .iter()
+        .map(|&i| app.corpus.entries[i].article.title_lower.clone())
+        .collect();
+    assert_eq!(titles.len(), 5);
+    assert!(
+        titles.windows(2).all(|w| w[0] <= w[1]),
+        "not in title order: {titles:?}"
+    );
+    // A second click reverses it.
+    harness.get_by_label("Sort by Title").click();
+    harness.run_steps(1);
+    wait_for_refresh(&mut harness);
+    let app = harness.state();
+    let first = &app.corpus.entries[app.view.sorted[0]].article.title_lower;
+    assert_eq!(titles.last(), Some(first));
+}

@@ -16,7 +16,9 @@ pub mod settings;
 use crate::corpus::{ArticleOrigin, parse_user_date, seeds};
 use crate::extract::ExtractOptions;
 use crate::extract::gazetteer::CountryId;
-use crate::query::{ArticleEntry, Corpus, Filter, QueryResult, SortKey, YearKey, sort_rows};
+use crate::query::{
+    ArticleEntry, Corpus, Filter, QueryResult, SortKey, YearKey, merge_sorted_rows, sort_rows,
+};
 pub use command::Command;
 use eframe::egui;
 use loader::{LoadJob, LoadMsg, article_key};
@@ -490,12 +492,7 @@ impl App {
             }
             _ => (None, None),
         };
-        let bytes: usize = self
-            .corpus
-            .entries
-            .iter()
-            .map(|e| e.article.text.len())
-            .sum();
+        let bytes = self.corpus_text_bytes();
         if bytes >= self.async_search_bytes
             && !(text.is_empty() && bytes < self.background_refresh_bytes)
         {
@@ -568,11 +565,14 @@ impl App {
                 (Some(&a), Some(&b)) => e[a].article.file <= e[b].article.file,
                 _ => true,
             };
-        self.view.sorted.extend_from_slice(&part.rows);
-        if !in_order {
-            sort_rows(
+        if in_order {
+            self.view.sorted.extend_from_slice(&part.rows);
+        } else {
+            // Sort the batch and merge it in: linear in the list, not a full re-sort per batch.
+            merge_sorted_rows(
                 &self.corpus,
                 &mut self.view.sorted,
+                part.rows.clone(),
                 self.settings.sort,
                 self.settings.sort_descending,
             );
@@ -674,13 +674,28 @@ impl App {
         }
     }
 
+    /// Bytes of article text in the corpus: what decides whether a refresh runs in the background.
+    fn corpus_text_bytes(&self) -> usize {
+        self.corpus
+            .entries
+            .iter()
+            .map(|e| e.article.text.len())
+            .sum()
+    }
+
     /// Is a background text search running?
     pub fn is_searching(&self) -> bool {
         self.search.is_some()
     }
 
-    /// Force the sort order to be recomputed.
+    /// Put the list in the order the settings ask for. On a large corpus this runs with the next
+    /// background refresh (sorting 200k titles takes longer than a frame); the list keeps its old
+    /// order until the answer arrives.
     pub fn resort(&mut self) {
+        if self.corpus_text_bytes() >= self.background_refresh_bytes {
+            self.view.filter = None;
+            return;
+        }
         sort_rows(
             &self.corpus,
             &mut self.view.sorted,

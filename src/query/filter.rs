@@ -288,18 +288,59 @@ impl Filter {
 
 /// Sort rows (indices into the corpus) by a column.
 pub fn sort_rows(corpus: &Corpus, rows: &mut [usize], key: SortKey, descending: bool) {
+    let order = |a: &usize, b: &usize| row_order(corpus, *a, *b, key, descending);
+    // Loads arrive in file order, so the list is often sorted already: check in O(n) first. The
+    // order is total (ties by position), so an unstable parallel sort gives one answer.
+    if !rows.is_sorted_by(|a, b| order(a, b).is_le()) {
+        rows.par_sort_unstable_by(order);
+    }
+}
+
+/// The list's order of two rows: by `key`, ties broken by position in the corpus, so every sort
+/// and every merge of sorted parts gives the same list. `descending` reverses the whole order.
+pub fn row_order(
+    corpus: &Corpus,
+    a: usize,
+    b: usize,
+    key: SortKey,
+    descending: bool,
+) -> std::cmp::Ordering {
     let e = &corpus.entries;
-    match key {
-        // Loads arrive in file order, so this is usually sorted already: check in O(n) first.
-        SortKey::File if rows.is_sorted_by(|&a, &b| e[a].article.file <= e[b].article.file) => {}
-        SortKey::File => rows.par_sort_by(|&a, &b| e[a].article.file.cmp(&e[b].article.file)),
-        SortKey::Title => rows.sort_by_cached_key(|&a| e[a].article.title_lower.clone()),
-        SortKey::Published => rows.sort_by_key(|&a| e[a].published()),
-        SortKey::Events => rows.sort_by_key(|&a| e[a].event_count()),
+    let by_key = match key {
+        SortKey::File => e[a].article.file.cmp(&e[b].article.file),
+        SortKey::Title => e[a].article.title_lower.cmp(&e[b].article.title_lower),
+        SortKey::Published => e[a].published().cmp(&e[b].published()),
+        SortKey::Events => e[a].event_count().cmp(&e[b].event_count()),
+    };
+    let total = by_key.then(a.cmp(&b));
+    if descending { total.reverse() } else { total }
+}
+
+/// Merge `new` rows into `sorted` (already in list order): sort the new part, then one linear
+/// merge. What the window does as each loaded batch arrives, instead of re-sorting everything.
+pub fn merge_sorted_rows(
+    corpus: &Corpus,
+    sorted: &mut Vec<usize>,
+    mut new: Vec<usize>,
+    key: SortKey,
+    descending: bool,
+) {
+    sort_rows(corpus, &mut new, key, descending);
+    let old = std::mem::take(sorted);
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < new.len() {
+        if row_order(corpus, new[j], old[i], key, descending).is_lt() {
+            merged.push(new[j]);
+            j += 1;
+        } else {
+            merged.push(old[i]);
+            i += 1;
+        }
     }
-    if descending {
-        rows.reverse();
-    }
+    merged.extend_from_slice(&old[i..]);
+    merged.extend_from_slice(&new[j..]);
+    *sorted = merged;
 }
 
 /// Indices of `entries` whose title or body contains `query` (case-insensitive), searched in

@@ -8,6 +8,7 @@ mod ingest;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
 pub use filter::{
-    Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, sort_rows, text_hits,
+    Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, merge_sorted_rows, row_order,
+    sort_rows, text_hits,
 };
 pub use ingest::{ingest_pool, load_entries, load_entry};
