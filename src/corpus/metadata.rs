@@ -509,8 +509,25 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
                 .is_some_and(|&j| READ_TIME.is_match(lines[j].text))
                 && is_name_like(s)
         };
+        // A credit line under a byline, or between two header lines: `Associated Press`,
+        // `BBC News, Kyiv`, `Special correspondent`. Its place names are not the story's.
+        let credit_line = || {
+            body_lines.is_empty()
+                && word_count(s) <= 6
+                && s.len() <= 60
+                && !ends_sentence(s)
+                && k > 0
+                && {
+                    let prev = lines[nonblank[k - 1]].text;
+                    byline_author(prev).is_some()
+                        || (is_header_line(prev)
+                            && nonblank
+                                .get(k + 1)
+                                .is_some_and(|&j| is_header_line(lines[j].text)))
+                }
+        };
         if in_header_zone
-            && (is_header_line(s) || is_boilerplate(s) || above_read_time())
+            && (is_header_line(s) || is_boilerplate(s) || above_read_time() || credit_line())
             && !is_paragraph(s)
         {
             continue;
@@ -934,6 +951,22 @@ mod tests {
             "{}lemonde.fr",
             "é".repeat(40)
         )));
+    }
+
+    #[test]
+    fn credit_lines_under_a_byline_are_header_not_body() {
+        let text = "Ukraine war: Kyiv says strikes hit grid\nBy Laura Smith\nBBC News, Kyiv\nPublished 17 October 2022\nShare\nUkraine says Russia launched strikes. More text follows here.\n";
+        let m = parse_metadata(text, "x.txt");
+        assert_eq!(m.author.as_deref(), Some("Laura Smith"));
+        assert_eq!(body_start(text, &m), "Ukraine says Russia launched s");
+        let wire = "Mexico and US agree to talks\n\nBy Maria Verza and Elliot Spagat\nAssociated Press\nMarch 8, 2023\n\nMEXICO CITY (AP) — Mexico and the United States agreed Tuesday to talk.\n";
+        let m = parse_metadata(wire, "w.txt");
+        assert_eq!(body_start(wire, &m), "Mexico and the United States a");
+        assert_eq!(m.source.as_deref(), Some("AP"));
+        // A heading right under the date (no byline above it) stays body.
+        let plain = "A Title Of Some Length\n\nMarch 8, 2023\n\nBackground\n\nChina said so. More text.\n";
+        let m = parse_metadata(plain, "p.txt");
+        assert_eq!(body_start(plain, &m), "Background");
     }
 
     #[test]
