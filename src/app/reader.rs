@@ -4,7 +4,7 @@
 use super::colors::{country_color, highlight};
 use super::{App, Command};
 use crate::extract::gazetteer::gazetteer;
-use crate::extract::years::TimeKind;
+use crate::extract::years::{Tense, TimeKind};
 use eframe::egui::{self, text::LayoutJob};
 use std::ops::Range;
 
@@ -118,7 +118,7 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
             let body_color = ui.visuals().text_color();
             let font = egui::TextStyle::Body.resolve(ui.style());
             for para in &entry.article.meta.paragraphs {
-                let marks = marks_in(full, entry.published(), para.clone(), dark);
+                let marks = marks_in(text, full, entry.published(), para.clone(), dark);
                 let mut job = LayoutJob::default();
                 job.wrap.max_width = ui.available_width();
                 let mut pos = para.start;
@@ -177,6 +177,7 @@ struct Mark {
 /// Non-overlapping highlight ranges in a paragraph: mentions (background) and time expressions
 /// (underline); where both overlap, the mention wins.
 fn marks_in(
+    text: &str,
     analysis: &crate::extract::Analysis,
     published: Option<jiff::civil::Date>,
     para: Range<usize>,
@@ -216,10 +217,17 @@ fn marks_in(
                 format!("the {y}s — a decade: no year unless decades are anchored")
             }
             other => {
+                // Resolve as the events did: with the tense of the sentence it stands in.
+                let tense = analysis
+                    .sentences
+                    .iter()
+                    .find(|s| s.start <= t.span.start && t.span.end <= s.end)
+                    .and_then(|s| text.get(s.clone()).map(|st| Tense::of(st, s.start)))
+                    .unwrap_or_default();
                 let resolved = crate::extract::years::resolve(
                     std::slice::from_ref(t),
                     published,
-                    false,
+                    tense,
                     false,
                 );
                 match (resolved.first(), published) {

@@ -964,7 +964,8 @@ mod tests {
         assert_eq!(body_start(wire, &m), "Mexico and the United States a");
         assert_eq!(m.source.as_deref(), Some("AP"));
         // A heading right under the date (no byline above it) stays body.
-        let plain = "A Title Of Some Length\n\nMarch 8, 2023\n\nBackground\n\nChina said so. More text.\n";
+        let plain =
+            "A Title Of Some Length\n\nMarch 8, 2023\n\nBackground\n\nChina said so. More text.\n";
         let m = parse_metadata(plain, "p.txt");
         assert_eq!(body_start(plain, &m), "Background");
     }

@@ -112,8 +112,8 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
             let mut countries: Vec<CountryId> = mentions.iter().map(|m| m.country).collect();
             countries.sort_unstable();
             countries.dedup();
-            let future = years::speaks_of_future(sentence);
-            let anchors = years::resolve(&times, published, future, options.anchor_decades);
+            let tense = years::Tense::of(sentence, span.start);
+            let anchors = years::resolve(&times, published, tense, options.anchor_decades);
             // Distinct years; explicit evidence wins over relative for the same year.
             let mut years: Vec<(i16, Evidence)> = anchors
                 .iter()

@@ -545,11 +545,12 @@ pub struct Anchor {
 }
 
 /// Resolve the time expressions of one sentence against `published`: explicit and relative
-/// anchors (events.md §4 kinds 1 and 2). `future` is whether the sentence speaks of the future.
+/// anchors (events.md §4 kinds 1 and 2). `tense` tells, for each expression, whether the
+/// sentence speaks of the future there.
 pub fn resolve(
     times: &[TimeExpr],
     published: Option<Date>,
-    future: bool,
+    tense: Tense,
     anchor_decades: bool,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
@@ -575,7 +576,7 @@ pub fn resolve(
                 ),
             },
             other => (
-                published.and_then(|p| resolve_relative(other, p, future)),
+                published.and_then(|p| resolve_relative(other, p, tense.future_at(t.span.start))),
                 true,
             ),
         };
@@ -649,9 +650,39 @@ fn resolve_relative(kind: &TimeKind, p: Date, future: bool) -> Option<i16> {
     i16::try_from(year).ok()
 }
 
-/// True when the sentence speaks of the future (`will`, `by August`, `is expected to` …).
-pub fn speaks_of_future(sentence: &str) -> bool {
-    FUTURE.is_match(sentence)
+/// Whether a sentence speaks of the future, as a month or weekday in it needs to know (the tense
+/// rule of events.md §4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tense {
+    /// `will`, `is expected to`, `by August`, `next` …: the whole sentence looks ahead.
+    pub future: bool,
+    /// Where the first `would` / `could` is (byte offset in the article). In news these are
+    /// mostly reported speech: they look ahead only for what follows them (`said it would meet
+    /// in November`), never for a month or day before them (`In February the government would
+    /// not say …`, `said on Tuesday that the package would be revised`).
+    pub conditional_at: Option<usize>,
+}
+
+impl Tense {
+    /// The tense markers of `sentence`, which starts at byte `offset` of the article.
+    pub fn of(sentence: &str, offset: usize) -> Tense {
+        let mut tense = Tense::default();
+        for m in FUTURE.find_iter(sentence) {
+            if m.as_str().eq_ignore_ascii_case("would") || m.as_str().eq_ignore_ascii_case("could")
+            {
+                tense.conditional_at.get_or_insert(offset + m.start());
+            } else {
+                tense.future = true;
+                break;
+            }
+        }
+        tense
+    }
+
+    /// Does the sentence look ahead for an expression starting at byte `pos`?
+    pub fn future_at(&self, pos: usize) -> bool {
+        self.future || self.conditional_at.is_some_and(|c| c < pos)
+    }
 }
 
 #[cfg(test)]
@@ -661,7 +692,7 @@ mod tests {
     fn years(s: &str, published: Option<&str>) -> Vec<i16> {
         let p = published.map(|d| d.parse::<Date>().unwrap());
         let t = find_times(s, 0);
-        let mut y: Vec<i16> = resolve(&t, p, speaks_of_future(s), false)
+        let mut y: Vec<i16> = resolve(&t, p, Tense::of(s, 0), false)
             .into_iter()
             .map(|a| a.year)
             .collect();
@@ -705,7 +736,7 @@ mod tests {
         assert_eq!(years("in the late 1970s", None), Vec::<i16>::new());
         let t = find_times("in the 1990s", 0);
         assert!(matches!(t[0].kind, TimeKind::Decade(1990)));
-        assert_eq!(resolve(&t, None, false, true)[0].year, 1990);
+        assert_eq!(resolve(&t, None, Tense::default(), true)[0].year, 1990);
     }
 
     #[test]
@@ -756,6 +787,47 @@ mod tests {
             vec![1999]
         );
         assert_eq!(years("it may rain", p), Vec::<i16>::new());
+    }
+
+    #[test]
+    fn would_and_could_look_ahead_only_for_what_follows_them() {
+        // Reported speech: the month or day before `would` is past.
+        assert_eq!(
+            years(
+                "In February the government refused because Washington would not say",
+                Some("1985-05-05")
+            ),
+            vec![1985]
+        );
+        assert_eq!(
+            years(
+                "the rupiah has lost 80 per cent since January, and the IMF said on Tuesday that the package would be revised",
+                Some("1998-08-19")
+            ),
+            vec![1998]
+        );
+        assert_eq!(
+            years(
+                "In March, the party said it would demand a vote",
+                Some("2015-04-03")
+            ),
+            vec![2015]
+        );
+        // After `would`, the month is still to come; `will` looks ahead for the whole sentence.
+        assert_eq!(
+            years(
+                "Bogota said it would host a summit in February",
+                Some("2023-03-08")
+            ),
+            vec![2024]
+        );
+        assert_eq!(
+            years(
+                "In February, voters will elect a new parliament",
+                Some("2023-03-08")
+            ),
+            vec![2024]
+        );
     }
 
     #[test]
