@@ -92,6 +92,18 @@ static DATELINE_MIXED: LazyLock<Regex> = LazyLock::new(|| {
         r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?,?\s+(?:[A-Za-z0-9.,]+\s+){0,4}?\(([A-Z][A-Za-z .-]*)\)\s*(?:—|–|--|-|:)\s*",
     )
 });
+/// A dateline whose agency is not followed by a dash: `New Delhi, Jan 15 (PTI) India said …`.
+/// Only known agencies, so `The United Nations (UN) said` stays a sentence.
+static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?,?\s+(?:[A-Za-z0-9.,]+\s+){0,4}?\((AP|AFP|PTI|IANS|ANI|UNI|Reuters|UPI|Xinhua|Bernama|Yonhap|Kyodo|dpa|DPA|IRIN|TASS|Tass|AAP|CNA|EFE|ANSA|IPS|KCNA|WAM|SPA|Interfax|Anadolu|APP|KUNA|MENA|Antara|VNA|PNA|BSS|NAN)\)\s+",
+    )
+});
+/// A place and a spaced dash opening the first paragraph: `Nairobi — Kenya's President …`.
+/// The dash must be an em or en dash and a capital must follow (`China — the world's …` is a
+/// sentence).
+static DATELINE_PLACE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2} (?:—|–) (?:\p{Lu})"));
 static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{1,2})(?-u:\b)",
@@ -414,9 +426,13 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let mut meta = Metadata::default();
     let Some(title_pos) = title_pos else {
         // No header: the whole text (after any navigation lines) is body.
+        // A date or byline line above a headerless text is header too (`Tue, 3 Mar 1998`).
         let first = window
             .iter()
-            .position(|&i| !is_boilerplate(lines[i].text))
+            .position(|&i| {
+                let s = lines[i].text;
+                !is_boilerplate(s) && (!is_header_line(s) || is_paragraph(s))
+            })
             .unwrap_or(0);
         let body_lines: Vec<usize> = nonblank[first..].to_vec();
         meta.paragraphs = paragraphs(&lines, &body_lines);
@@ -519,17 +535,26 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
                 && k > 0
                 && {
                     let prev = lines[nonblank[k - 1]].text;
+                    let next_is_header = nonblank
+                        .get(k + 1)
+                        .is_some_and(|&j| is_header_line(lines[j].text));
                     byline_author(prev).is_some()
-                        || (is_header_line(prev)
-                            && nonblank
-                                .get(k + 1)
-                                .is_some_and(|&j| is_header_line(lines[j].text)))
+                        || (next_is_header && (is_header_line(prev) || k == title_pos + 1))
                 }
         };
         if in_header_zone
             && (is_header_line(s) || is_boilerplate(s) || above_read_time() || credit_line())
             && !is_paragraph(s)
         {
+            // `Helen Davidson in Taipei` under the headline: a byline without `By`.
+            if meta.author.is_none()
+                && k == title_pos + 1
+                && let Some((name, _place)) = s.split_once(" in ")
+                && is_name_like(name)
+                && name.split_whitespace().count() >= 2
+            {
+                meta.author = Some(name.trim().to_string());
+            }
             continue;
         }
         if !body_lines.is_empty() && is_footer(s) {
@@ -582,17 +607,33 @@ fn standalone_date(lines: &[Line<'_>], meta: &mut Metadata, order: DateOrder) {
         "updated:",
         "updated",
     ];
+    // A closing line that names the first publication: `This article was originally published
+    // on 3 February 2023.`
+    const CLOSING: &[&str] = &[
+        "originally published on ",
+        "first published on ",
+        "was published on ",
+        "originally appeared on ",
+    ];
     let mut best: Option<(u8, Date, Range<usize>)> = None;
     for line in lines
         .iter()
-        .filter(|l| !l.text.is_empty() && l.text.len() < 60)
+        .filter(|l| !l.text.is_empty() && l.text.len() < 90)
     {
-        let l = lower(line.text);
-        // Prefixes are ASCII, so their length in the lower-cased line is their length here.
-        let skip = PREFIXES
+        // ASCII lower case keeps byte offsets, so a phrase's position is its position here.
+        let l = line.text.to_ascii_lowercase();
+        let closing = CLOSING
             .iter()
-            .find(|p| l.starts_with(*p))
-            .map_or(0, |p| p.len());
+            .find_map(|p| l.find(p).map(|at| at + p.len()));
+        if closing.is_none() && line.text.len() >= 60 {
+            continue;
+        }
+        let skip = closing.unwrap_or_else(|| {
+            PREFIXES
+                .iter()
+                .find(|p| l.starts_with(*p))
+                .map_or(0, |p| p.len())
+        });
         let rest = line.text.get(skip..).unwrap_or(line.text);
         let Some((d, r)) = parse_date(rest, order) else {
             continue;
@@ -659,20 +700,36 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 /// Closing source line, wire dateline, and dateline date as a fallback for `published`.
 fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str]) {
     // "originally published at X" anywhere after the body.
+    // (`originally published on 3 February 2023` names a date, not a source.)
     if let Some(c) = ORIGINALLY.captures(text) {
-        meta.source = Some(c[1].trim().trim_end_matches(['.', ',']).to_string());
+        let named = c[1].trim().trim_end_matches(['.', ',']);
+        if parse_date(named, order).is_none_or(|(_, r)| r.len() + 4 < named.len()) {
+            meta.source = Some(named.to_string());
+        }
     }
     let Some(first) = meta.paragraphs.first().cloned() else {
         return;
     };
     let para = &text[first.clone()];
-    let Some(m) = DATELINE
+    let (whole, agency) = if let Some(m) = DATELINE
         .captures(para)
         .or_else(|| DATELINE_MIXED.captures(para))
-    else {
+        .or_else(|| DATELINE_AGENCY.captures(para))
+    {
+        (
+            m.get(0).map_or(0..0, |g| g.range()),
+            m.get(1).map(|g| g.as_str()),
+        )
+    } else if let Some(m) = DATELINE_PLACE_DASH.find(para) {
+        // The match ends with the capital that opens the sentence: leave it to the sentence.
+        let capital = para[..m.end()]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        (m.start()..m.end() - capital, None)
+    } else {
         return;
     };
-    let whole = m.get(0).map_or(0..0, |g| g.range());
     // A dateline needs an agency or a dash after an upper-case place, and leaves text behind.
     if whole.end >= para.len() || para[whole.clone()].trim().len() < 4 {
         return;
@@ -690,10 +747,10 @@ fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str
         return;
     }
     let dateline = first.start..first.start + whole.end;
-    if let Some(agency) = m.get(1)
+    if let Some(agency) = agency
         && meta.source.is_none()
     {
-        meta.source = Some(agency.as_str().trim().to_string());
+        meta.source = Some(agency.trim().to_string());
     }
     if meta.published.is_none()
         && let Some((d, _)) = parse_date(&text[dateline.clone()], order)
@@ -959,6 +1016,10 @@ mod tests {
         let m = parse_metadata(text, "x.txt");
         assert_eq!(m.author.as_deref(), Some("Laura Smith"));
         assert_eq!(body_start(text, &m), "Ukraine says Russia launched s");
+        let guardian = "Xi warns of storms as congress opens\nHelen Davidson in Taipei\nSun 16 Oct 2022 05.37 BST\nXi Jinping has warned of storms ahead as he opened the congress, vowing never to renounce force.\n";
+        let m = parse_metadata(guardian, "g.txt");
+        assert_eq!(m.author.as_deref(), Some("Helen Davidson"));
+        assert_eq!(body_start(guardian, &m), "Xi Jinping has warned of storm");
         let wire = "Mexico and US agree to talks\n\nBy Maria Verza and Elliot Spagat\nAssociated Press\nMarch 8, 2023\n\nMEXICO CITY (AP) — Mexico and the United States agreed Tuesday to talk.\n";
         let m = parse_metadata(wire, "w.txt");
         assert_eq!(body_start(wire, &m), "Mexico and the United States a");
@@ -968,6 +1029,48 @@ mod tests {
             "A Title Of Some Length\n\nMarch 8, 2023\n\nBackground\n\nChina said so. More text.\n";
         let m = parse_metadata(plain, "p.txt");
         assert_eq!(body_start(plain, &m), "Background");
+    }
+
+    #[test]
+    fn datelines_without_a_dash_or_without_an_agency() {
+        let pti = "India, Pakistan trade charges\n\n15/01/2020\n\nNew Delhi, Jan 15 (PTI) India on Wednesday hit out at Pakistan. More.\n";
+        let m = parse_metadata(pti, "p.txt");
+        assert_eq!(body_start(pti, &m), "India on Wednesday hit out at ");
+        assert_eq!(m.source.as_deref(), Some("PTI"));
+        let dash = "Kenya to host talks\n\nNairobi — Kenya's President said on Friday that talks would resume.\n";
+        let m = parse_metadata(dash, "d.txt");
+        assert_eq!(body_start(dash, &m), "Kenya's President said on Frid");
+        // Not datelines: an abbreviation in brackets, a dash clause that runs on in lower case.
+        let un = "A Title For The Test\n\nThe United Nations (UN) said on Friday that talks would resume.\n";
+        assert_eq!(
+            body_start(un, &parse_metadata(un, "u.txt")),
+            "The United Nations (UN) said o"
+        );
+        let clause =
+            "A Title For The Test\n\nChina — the world's second-largest economy — grew. More.\n";
+        assert_eq!(
+            body_start(clause, &parse_metadata(clause, "c.txt")),
+            "China — the world's second-lar"
+        );
+    }
+
+    #[test]
+    fn a_date_line_above_a_headerless_story_and_a_closing_publication_line() {
+        let text = "Tue, 3 Mar 1998\n\nBELGRADE, Yugoslavia (AP) -- Serbian police sealed off villages in Kosovo on Monday after clashes that left at least 20 people dead in the province.\n";
+        let m = parse_metadata(text, "b.txt");
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("1998-03-03")
+        );
+        assert_eq!(body_start(text, &m), "Serbian police sealed off vill");
+        assert!(m.title.starts_with("Serbian police"), "{}", m.title);
+        let closing = "Kenya to host talks\n\nKenya said on Friday that talks would resume next month.\n\nThis article was originally published on 3 February 2023.\n";
+        let m = parse_metadata(closing, "k.txt");
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-02-03")
+        );
+        assert_eq!(m.source, None, "a date is not a source");
     }
 
     #[test]
