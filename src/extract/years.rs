@@ -25,6 +25,14 @@ pub enum TimeKind {
         mode: MonthMode,
         fixed: Option<i32>,
     },
+    /// A season without a year (`last summer`, `in the spring`), as the months it spans (spring
+    /// March–May, summer June–August, autumn/fall September–November; winter straddles two years
+    /// and is left out). Read like a month: `last` is the most recent season that has ended.
+    Season {
+        first: i8,
+        last: i8,
+        mode: MonthMode,
+    },
     /// A weekday (`on Tuesday`).
     Weekday(Weekday),
     /// A quarter relative to the publication date's quarter (`last quarter` = -1).
@@ -167,6 +175,8 @@ const YEAR_LEADERS: &[&str] = &[
     "Circa",
     "Around",
     "FY",
+    "H1",
+    "H2",
     "Q1",
     "Q2",
     "Q3",
@@ -227,8 +237,15 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad time pattern {p}: {e}"))
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(?:FY|fy)?((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)")
+});
+/// A season without a year after it: `last summer`, `in the spring`, `this fall`.
+static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his(?: past)?|[Ee]arly|[Ll]ate)|[Tt]he|[Ii]n|[Dd]uring|[Oo]ver)\s+(?P<season>spring|summer|autumn|fall)(?-u:\b)(?P<year>,?\s+(?:of\s+)?(?:19|20)\d\d)?",
+    )
+});
 static DECADE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:(?-u:\b)((?:19|20)\d0)s(?-u:\b)|['’](\d0)s(?-u:\b))"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,7 +261,7 @@ static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this past weekend|this past week|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))(?-u:\b)",
     )
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -382,7 +399,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             TimeKind::DayOffset(match text.as_str() {
                 "yesterday" => -1,
                 "tomorrow" => 1,
-                "last week" | "last weekend" => -7,
+                "last week" | "last weekend" | "this past week" | "this past weekend" => -7,
                 "next week" => 7,
                 _ => 0,
             })
@@ -413,6 +430,36 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         out.push(TimeExpr {
             span: shift(whole.range()),
             kind,
+        });
+    }
+    for c in SEASON.captures_iter(sentence) {
+        let (Some(whole), Some(season)) = (c.get(0), c.name("season")) else {
+            continue;
+        };
+        // `the summer of 2018`: the explicit year is the anchor.
+        if c.name("year").is_some()
+            || taken
+                .iter()
+                .any(|t| t.start < whole.end() && whole.start() < t.end)
+        {
+            continue;
+        }
+        let (first, last) = match season.as_str() {
+            "spring" => (3, 5),
+            "summer" => (6, 8),
+            _ => (9, 11),
+        };
+        let modifier = c.name("mod").map(|m| m.as_str().to_ascii_lowercase());
+        let mode = match modifier.as_deref() {
+            Some("last") | Some("this past") => MonthMode::Last,
+            Some("next") => MonthMode::Next,
+            Some("this") => MonthMode::This,
+            _ => MonthMode::Plain,
+        };
+        taken.push(whole.range());
+        out.push(TimeExpr {
+            span: shift(whole.range()),
+            kind: TimeKind::Season { first, last, mode },
         });
     }
     for c in WEEKDAY.captures_iter(sentence) {
@@ -452,8 +499,9 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
     for whole in YEAR.find_iter(sentence) {
         // `2019`, or a range `2019-21` / `2019 – 2021`: the first four digits, and the digits
         // that end the match when it is longer.
-        let first = whole.start()..whole.start() + 4;
-        let second = (whole.len() > 4).then(|| {
+        let fy = usize::from(whole.as_str().starts_with(['F', 'f'])) * 2;
+        let first = whole.start() + fy..whole.start() + fy + 4;
+        let second = (whole.len() > fy + 4).then(|| {
             let tail = whole
                 .as_str()
                 .trim_end_matches(|c: char| c.is_ascii_digit());
@@ -465,7 +513,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         {
             continue;
         }
-        if !is_year_use(sentence, whole.range()) {
+        if !is_year_use(sentence, first.start..whole.end()) {
             continue;
         }
         let y1: i16 = sentence[first.clone()].parse().unwrap_or(0);
@@ -500,12 +548,24 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
 /// A four-digit number is a year unless it is an amount, part of a bigger number, or a name.
 fn is_year_use(s: &str, r: Range<usize>) -> bool {
     let before = s[..r.start].chars().next_back();
-    if before.is_some_and(|c| {
-        matches!(
-            c,
-            '$' | '€' | '£' | '¥' | '#' | '+' | '-' | '.' | ',' | '/' | '×'
-        )
-    }) {
+    // `mid-2019`, `pre-2020`, `post-1945`: a prefix, not a minus or a model number.
+    let prefixed = before == Some('-') && {
+        let word = s[..r.start - 1]
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        ["mid", "pre", "post", "early", "late", "end"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+    };
+    if !prefixed
+        && before.is_some_and(|c| {
+            matches!(
+                c,
+                '$' | '€' | '£' | '¥' | '#' | '+' | '-' | '.' | ',' | '/' | '×'
+            )
+        })
+    {
         // `$2021`, `1,2000`, `3.2000`; but `in 2015,` is fine (the comma is after).
         let b2 = s[..r.start].chars().rev().nth(1);
         if !(before == Some(',') && b2 == Some(' ')) || b2.is_some_and(|c| c.is_ascii_digit()) {
@@ -631,6 +691,41 @@ fn resolve_relative(kind: &TimeKind, p: Date, future: bool) -> Option<i16> {
                 }
                 (None, MonthMode::Plain) => {
                     if month <= m {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+            }
+        }
+        TimeKind::Season { first, last, mode } => {
+            let (first, last) = (i32::from(*first), i32::from(*last));
+            match mode {
+                MonthMode::This => y,
+                // The most recent season that has ended (in August, `last summer` is a year ago).
+                MonthMode::Last => {
+                    if last < m {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                MonthMode::Next => {
+                    if first > m {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                MonthMode::Plain if future => {
+                    if last >= m {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                MonthMode::Plain => {
+                    if first <= m {
                         y
                     } else {
                         y - 1
@@ -787,6 +882,40 @@ mod tests {
             vec![1999]
         );
         assert_eq!(years("it may rain", p), Vec::<i16>::new());
+    }
+
+    #[test]
+    fn seasons_prefixed_years_and_fiscal_years() {
+        let p = Some("2021-03-03");
+        assert_eq!(years("China grew in mid-2019", p), vec![2019]);
+        assert_eq!(years("before the pre-2020 rules", p), vec![2020]);
+        assert_eq!(years("India grew in FY2021", p), vec![2021]);
+        assert_eq!(years("Mexico grew in H1 2021", p), vec![2021]);
+        // Still not years: a minus, a model number.
+        assert_eq!(years("the range was 10-2019", p), Vec::<i16>::new());
+        assert_eq!(years("the F-2000 rifle", p), Vec::<i16>::new());
+        // Seasons: the most recent one that has ended for `last`; `this past` is `last`.
+        assert_eq!(years("Chad grew last summer", p), vec![2020]);
+        assert_eq!(
+            years("Chad grew last summer", Some("2021-08-15")),
+            vec![2020]
+        );
+        assert_eq!(
+            years("Chad grew last summer", Some("2021-11-15")),
+            vec![2021]
+        );
+        assert_eq!(
+            years("it rained this past spring", Some("2021-07-01")),
+            vec![2021]
+        );
+        assert_eq!(years("Israel will grow next spring", p), vec![2022]);
+        assert_eq!(years("exports rose in the autumn", p), vec![2020]);
+        assert_eq!(years("talks will resume in the fall", p), vec![2021]);
+        assert_eq!(years("in the summer of 2018", p), vec![2018]);
+        // Not seasons: the verb, a name.
+        assert_eq!(years("prices fall", p), Vec::<i16>::new());
+        assert_eq!(years("the Arab Spring", p), Vec::<i16>::new());
+        assert_eq!(years("this past weekend", Some("2021-01-15")), vec![2021]);
     }
 
     #[test]
