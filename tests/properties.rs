@@ -39,6 +39,12 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("—".to_string()),
         Just("BRUSSELS, March 2 (Reuters) -".to_string()),
         Just("By Jane Roe".to_string()),
+        Just("this past summer".to_string()),
+        Just("last".to_string()),
+        Just("fall".to_string()),
+        Just("mid-2019".to_string()),
+        Just("FY2021".to_string()),
+        Just("would".to_string()),
         "[a-zA-Z]{1,9}",
         "\\PC{1,4}",
     ];

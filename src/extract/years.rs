@@ -240,12 +240,14 @@ fn re(p: &str) -> Regex {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)(?:FY|fy)?((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)")
 });
-/// A season without a year after it: `last summer`, `in the spring`, `this fall`.
-static SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his(?: past)?|[Ee]arly|[Ll]ate)|[Tt]he|[Ii]n|[Dd]uring|[Oo]ver)\s+(?P<season>spring|summer|autumn|fall)(?-u:\b)(?P<year>,?\s+(?:of\s+)?(?:19|20)\d\d)?",
-    )
-});
+/// A season word; the word before it decides whether it is a time expression (`last summer`,
+/// `in the spring`, `this fall`), checked by hand: a pattern that starts with `the` or `in`
+/// would stop at every `the` of the text.
+static SEASON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(spring|summer|autumn|fall)(?-u:\b)"));
+/// A year right after a season (`summer 2020`, `the spring of 2018`): the year is the anchor.
+static SEASON_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^,?\s+(?:of\s+)?(?:19|20)\d\d(?-u:\b)"));
 static DECADE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:(?-u:\b)((?:19|20)\d0)s(?-u:\b)|['’](\d0)s(?-u:\b))"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -432,15 +434,33 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind,
         });
     }
-    for c in SEASON.captures_iter(sentence) {
-        let (Some(whole), Some(season)) = (c.get(0), c.name("season")) else {
+    for season in SEASON.find_iter(sentence) {
+        if SEASON_YEAR.is_match(&sentence[season.end()..]) {
             continue;
+        }
+        let prev = prev_word(sentence, season.start());
+        let prev_lower = prev.to_ascii_lowercase();
+        // `this past summer` reads as `last summer`.
+        let before_prev = || {
+            let at = sentence[..season.start()].trim_end().len() - prev.len();
+            prev_word(sentence, at).to_ascii_lowercase()
         };
-        // `the summer of 2018`: the explicit year is the anchor.
-        if c.name("year").is_some()
-            || taken
-                .iter()
-                .any(|t| t.start < whole.end() && whole.start() < t.end)
+        let mode = match prev_lower.as_str() {
+            "last" => MonthMode::Last,
+            "past" if before_prev() == "this" => MonthMode::Last,
+            "next" => MonthMode::Next,
+            "this" => MonthMode::This,
+            "the" | "in" | "during" | "over" | "early" | "late" => MonthMode::Plain,
+            _ => continue,
+        };
+        let mut start = sentence[..season.start()].trim_end().len() - prev.len();
+        if prev_lower == "past" {
+            start = sentence[..start].trim_end().len().saturating_sub(4);
+        }
+        let whole = start..season.end();
+        if taken
+            .iter()
+            .any(|t| t.start < whole.end && whole.start < t.end)
         {
             continue;
         }
@@ -449,16 +469,9 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             "summer" => (6, 8),
             _ => (9, 11),
         };
-        let modifier = c.name("mod").map(|m| m.as_str().to_ascii_lowercase());
-        let mode = match modifier.as_deref() {
-            Some("last") | Some("this past") => MonthMode::Last,
-            Some("next") => MonthMode::Next,
-            Some("this") => MonthMode::This,
-            _ => MonthMode::Plain,
-        };
-        taken.push(whole.range());
+        taken.push(whole.clone());
         out.push(TimeExpr {
-            span: shift(whole.range()),
+            span: shift(whole),
             kind: TimeKind::Season { first, last, mode },
         });
     }
