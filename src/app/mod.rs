@@ -558,25 +558,15 @@ impl App {
             self.view.result.entry_events[row] = part.entry_events[row];
         }
         self.view.result.rows.extend_from_slice(&part.rows);
-        let e = &self.corpus.entries;
-        let in_order = self.settings.sort == SortKey::File
-            && !self.settings.sort_descending
-            && match (self.view.sorted.last(), part.rows.first()) {
-                (Some(&a), Some(&b)) => e[a].article.file <= e[b].article.file,
-                _ => true,
-            };
-        if in_order {
-            self.view.sorted.extend_from_slice(&part.rows);
-        } else {
-            // Sort the batch and merge it in: linear in the list, not a full re-sort per batch.
-            merge_sorted_rows(
-                &self.corpus,
-                &mut self.view.sorted,
-                part.rows.clone(),
-                self.settings.sort,
-                self.settings.sort_descending,
-            );
-        }
+        // Sort the batch and merge it in: linear in the list at worst, a plain append when the
+        // batch comes after it (a load in list order), never a full re-sort per batch.
+        merge_sorted_rows(
+            &self.corpus,
+            &mut self.view.sorted,
+            part.rows.clone(),
+            self.settings.sort,
+            self.settings.sort_descending,
+        );
         self.view.corpus_events += self.corpus.entries[self.view.entries_seen..]
             .iter()
             .map(|e| e.event_count())

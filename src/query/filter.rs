@@ -316,8 +316,9 @@ pub fn row_order(
     if descending { total.reverse() } else { total }
 }
 
-/// Merge `new` rows into `sorted` (already in list order): sort the new part, then one linear
-/// merge. What the window does as each loaded batch arrives, instead of re-sorting everything.
+/// Merge `new` rows into `sorted` (already in list order): sort the new part, then append it
+/// when it all comes after the list, else one linear merge. What the window does as each loaded
+/// batch arrives, instead of re-sorting everything.
 pub fn merge_sorted_rows(
     corpus: &Corpus,
     sorted: &mut Vec<usize>,
@@ -326,6 +327,15 @@ pub fn merge_sorted_rows(
     descending: bool,
 ) {
     sort_rows(corpus, &mut new, key, descending);
+    // A load in file order appends batches that all come after the list: no merge needed.
+    let after_all = match (sorted.last(), new.first()) {
+        (Some(&a), Some(&b)) => row_order(corpus, a, b, key, descending).is_lt(),
+        _ => true,
+    };
+    if after_all {
+        sorted.extend_from_slice(&new);
+        return;
+    }
     let old = std::mem::take(sorted);
     let mut merged = Vec::with_capacity(old.len() + new.len());
     let (mut i, mut j) = (0, 0);
