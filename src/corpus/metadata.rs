@@ -662,14 +662,8 @@ fn names_day_first_site(s: &str) -> bool {
             && b[i - 1].is_ascii_alphanumeric()
             && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
             && {
-                let mut start = i.saturating_sub(64);
-                while !s.is_char_boundary(start) {
-                    start += 1;
-                }
-                let mut end = (i + 16).min(s.len());
-                while !s.is_char_boundary(end) {
-                    end += 1;
-                }
+                let start = s.ceil_char_boundary(i.saturating_sub(64));
+                let end = s.ceil_char_boundary(i + 16);
                 DAY_FIRST_DOMAIN.is_match(&s[start..end])
             }
     })
@@ -677,20 +671,12 @@ fn names_day_first_site(s: &str) -> bool {
 
 /// At most the first `n` bytes of `s`, cut on a char boundary.
 fn prefix(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..s.floor_char_boundary(n)]
 }
 
 /// At most the last `n` bytes of `s`, cut on a char boundary.
 fn suffix(s: &str, n: usize) -> &str {
-    let mut start = s.len().saturating_sub(n);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
+    &s[s.ceil_char_boundary(s.len().saturating_sub(n))..]
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {

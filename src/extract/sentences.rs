@@ -143,10 +143,7 @@ pub fn split_sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usi
 
 fn push_limited(out: &mut Vec<Range<usize>>, text: &str, mut r: Range<usize>) {
     while r.end - r.start > MAX_SENTENCE_BYTES {
-        let mut cut = r.start + MAX_SENTENCE_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = text.floor_char_boundary(r.start + MAX_SENTENCE_BYTES);
         let slice = &text[r.start..cut];
         let at = slice
             .rfind(char::is_whitespace)
