@@ -1,14 +1,15 @@
-//! Parallel loading and extraction give exactly the results of a plain single-threaded loop, on a
-//! generated 1k-article corpus written to disk (the scale issue's consistency check).
+//! Parallel loading and extraction (the ingest pool, and the two-pass `load_paths`) give exactly
+//! the results of a plain single-threaded loop, on a generated 1k-article corpus written to disk
+//! (the scale issue's consistency check).
 
 #[allow(dead_code)]
 #[path = "../benches/common/gen.rs"]
 mod generator;
 
-use techdivide::corpus::{Article, load_file, load_paths};
+use techdivide::corpus::{Article, collect_files, load_file, load_paths};
 use techdivide::export::event_rows;
 use techdivide::extract::ExtractOptions;
-use techdivide::query::{ArticleEntry, Corpus, Filter};
+use techdivide::query::{ArticleEntry, Corpus, Filter, load_entries};
 
 #[test]
 fn parallel_results_equal_the_single_threaded_path() {
@@ -19,15 +20,21 @@ fn parallel_results_equal_the_single_threaded_path() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &f.bytes).unwrap();
     }
-    // Parallel: the loader's rayon path and Corpus::from_articles.
-    let report = load_paths(&[dir.path().to_path_buf()]);
     let bad = files.iter().filter(|f| f.kind.is_bad()).count();
+    let (paths, _) = collect_files(&[dir.path().to_path_buf()], &Default::default());
+    // Parallel, as the CLI and the window load: read + parse + extract per file on the ingest pool.
+    let (entries, problems) = load_entries(&paths, ExtractOptions::default(), &|_| None);
+    assert_eq!(problems.len(), bad, "{problems:?}");
+    let parallel = Corpus {
+        entries,
+        options: ExtractOptions::default(),
+    };
+    // Parallel in two passes: load_paths, then Corpus::from_articles.
+    let report = load_paths(&[dir.path().to_path_buf()]);
     assert_eq!(report.problems.len(), bad, "{:?}", report.problems);
-    let parallel = Corpus::from_articles(report.articles, ExtractOptions::default());
+    let two_pass = Corpus::from_articles(report.articles, ExtractOptions::default());
 
     // Sequential: walk the same sorted paths one by one.
-    let (paths, _) =
-        techdivide::corpus::collect_files(&[dir.path().to_path_buf()], &Default::default());
     let articles: Vec<Article> = paths.iter().filter_map(|p| load_file(p).ok()).collect();
     let sequential = Corpus {
         entries: articles
@@ -39,6 +46,7 @@ fn parallel_results_equal_the_single_threaded_path() {
 
     assert_eq!(parallel.len(), files.len() - bad);
     assert_eq!(event_rows(&parallel), event_rows(&sequential));
+    assert_eq!(event_rows(&two_pass), event_rows(&sequential));
     assert_eq!(
         Filter::default().run(&parallel, None),
         Filter::default().run(&sequential, None)
