@@ -21,6 +21,10 @@ pub struct Args {
     /// Write the event table (CSV, or JSON when FILE ends in .json; `-` for stdout) and exit.
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
+    /// Write the article table (file, title, title_source, author, published, published_source,
+    /// site, words, sentences, events; CSV, or JSON when FILE ends in .json; `-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub articles: Option<PathBuf>,
     /// Write the year × country counts as CSV (`-` for stdout) and exit.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
@@ -43,6 +47,7 @@ const EXAMPLES: &str = "Examples:
   techdivide ~/news/ extra.txt               open it with a folder and a file added
   techdivide --export events.csv ~/news/     write one CSV row per event and exit
   techdivide --export events.json ~/news/    the same as JSON
+  techdivide --articles - ~/news/            one row per article: title, date and where each came from
   techdivide --no-seeds --counts - ~/news/   print year,country,count for a folder only
   techdivide --anchor-decades --counts -     count 'the 1990s' as 1990
   techdivide --screenshot window.png         save a screenshot of the window and exit
@@ -78,7 +83,7 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     if args.install_desktop || args.uninstall_desktop {
         return Some(desktop_command(args.install_desktop));
     }
-    if args.export.is_none() && args.counts.is_none() {
+    if args.export.is_none() && args.counts.is_none() && args.articles.is_none() {
         return None;
     }
     let options = ExtractOptions {
@@ -94,6 +99,12 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     }
     if let Some(path) = &args.export
         && let Err(e) = export::export_events(&corpus, path)
+    {
+        eprintln!("techdivide: {e}");
+        return Some(1);
+    }
+    if let Some(path) = &args.articles
+        && let Err(e) = export::export_articles(&corpus, path)
     {
         eprintln!("techdivide: {e}");
         return Some(1);

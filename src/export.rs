@@ -67,6 +67,91 @@ pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
     rows
 }
 
+/// One row of the article table (`--articles`): every loaded article, with or without events.
+/// Column order is the export's contract.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub file: String,
+    pub title: String,
+    /// `header`, `metadata`, `derived` or `none` (see [`crate::corpus::TitleSource`]).
+    pub title_source: &'static str,
+    pub author: String,
+    pub published: String,
+    /// `header`, `metadata`, `text`, `corrected` or `none`.
+    pub published_source: &'static str,
+    pub site: String,
+    /// Words in the body paragraphs (what the events are counted from).
+    pub words: usize,
+    pub sentences: usize,
+    pub events: usize,
+}
+
+/// One article-table row per article, in corpus order.
+pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
+    corpus
+        .entries
+        .iter()
+        .map(|entry| {
+            let meta = &entry.article.meta;
+            let published_source = if entry.corrected.is_some() {
+                "corrected"
+            } else {
+                meta.published_source.as_str()
+            };
+            ArticleRow {
+                file: entry.article.file.clone(),
+                title: collapse(&meta.title),
+                title_source: meta.title_source.as_str(),
+                author: meta.author.clone().unwrap_or_default(),
+                published: entry.published().map(|d| d.to_string()).unwrap_or_default(),
+                published_source,
+                site: meta
+                    .site
+                    .clone()
+                    .or_else(|| meta.source.clone())
+                    .unwrap_or_default(),
+                words: entry
+                    .article
+                    .paragraphs()
+                    .map(|p| p.split_whitespace().count())
+                    .sum(),
+                sentences: entry.analysis.sentences.len(),
+                events: entry.analysis.events.len(),
+            }
+        })
+        .collect()
+}
+
+/// Write the article table to `path`: JSON when it ends in `.json`, CSV otherwise.
+pub fn export_articles(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
+    let rows = article_rows(corpus);
+    let name = path.display().to_string();
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    write_output(path, |w| {
+        if json {
+            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json {
+                path: name.clone(),
+                source,
+            })
+        } else {
+            let mut csv = csv::Writer::from_writer(&mut *w);
+            let result: Result<(), csv::Error> = (|| {
+                for r in &rows {
+                    csv.serialize(r)?;
+                }
+                csv.flush()?;
+                Ok(())
+            })();
+            result.map_err(|source| ExportError::Csv {
+                path: name.clone(),
+                source,
+            })
+        }
+    })
+}
+
 /// Write the event table as CSV.
 pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);

@@ -19,23 +19,31 @@ pub enum DateOrder {
 /// Month names, capitalised or all upper case (`MARCH 10 2023` in some mastheads).
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?-u:\b)"));
+// Copies run text together (`By Sage Anderson2020-02-20`, `GMT29 April 2020`,
+// `November 8, 20235:01 AM ET`): a date may follow a letter, and a year may run into a time. The
+// date itself is capture group `d`; the `(?:^|\D)` before it only stops a longer number.
+/// A year that ends a date: a word boundary or a clock glued to it (`20235:01 AM`).
+const YEAR_END: &str = r"((?:19|20)\d\d)(?:(?-u:\b)|\d{1,2}:\d\d)";
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\D)(?P<d>((?:19|20)\d\d)-(\d{1,2})-(\d{1,2}))(?:(?-u:\b)|T|\d{1,2}:)")
+});
 // No leading \b: Medium glues the month to "read" (`4 min readAug 19, 2021`).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?-u:\b)"
+        r"(?P<d>{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR_END})"
     ))
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+((?:19|20)\d\d)(?-u:\b)"
+        r"(?:^|\D)(?P<d>(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+{YEAR_END})"
     ))
 });
-static SLASH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?-u:\b)"));
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?-u:\b)"));
+static SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\d/])(?P<d>(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d))(?:(?-u:\b)|\d{1,2}:\d\d)")
+});
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\d.])(?P<d>(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d))(?:(?-u:\b)|\d{1,2}:\d\d)")
+});
 
 fn re(pattern: &str) -> Regex {
     // The patterns are constants checked by the tests below.
@@ -82,55 +90,78 @@ fn num(s: &str) -> i32 {
     s.parse().unwrap_or(0)
 }
 
-/// The first calendar date in `text` with its byte range, reading slash dates in `order`.
-pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+/// The span of the date itself (group `d`), whatever the pattern matched around it.
+fn span(c: &regex::Captures<'_>) -> Range<usize> {
+    c.name("d").map_or(0..0, |m| m.range())
+}
+
+/// Every calendar date in `text` with its byte range, in text order, reading slash dates in
+/// `order`. Two patterns that read the same place keep the first (earliest, then longest).
+pub fn dates_in(text: &str, order: DateOrder) -> Vec<(Date, Range<usize>)> {
     // Every format has digits; most lines have none, and this is called for many lines.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+        return Vec::new();
     }
     let mut found: Vec<(Date, Range<usize>)> = Vec::new();
-    if let Some(c) = ISO.captures(text)
-        && let Some(d) = date(num(&c[1]), num(&c[2]), num(&c[3]))
-    {
-        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+    for c in ISO.captures_iter(text) {
+        if let Some(d) = date(num(&c[2]), num(&c[3]), num(&c[4])) {
+            found.push((d, span(&c)));
+        }
     }
-    if let Some(c) = MONTH_DAY_YEAR.captures(text)
-        && let Some(d) = month_number(&c[1]).and_then(|m| date(num(&c[3]), m.into(), num(&c[2])))
-    {
-        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        if let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[4]), m.into(), num(&c[3]))) {
+            found.push((d, span(&c)));
+        }
     }
-    if let Some(c) = DAY_MONTH_YEAR.captures(text)
-        && let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[3]), m.into(), num(&c[1])))
-    {
-        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        if let Some(d) = month_number(&c[3]).and_then(|m| date(num(&c[4]), m.into(), num(&c[2]))) {
+            found.push((d, span(&c)));
+        }
     }
-    if let Some(c) = SLASH.captures(text) {
-        let (a, b) = (num(&c[1]), num(&c[2]));
-        let mut year = num(&c[3]);
+    for c in SLASH.captures_iter(text) {
+        let (a, b) = (num(&c[2]), num(&c[3]));
+        let mut year = num(&c[4]);
         if year < 100 {
             year += if year < 70 { 2000 } else { 1900 };
         }
         let (month, day) = match order {
             _ if a > 12 => (b, a),
+            _ if b > 12 => (a, b),
             DateOrder::DayFirst => (b, a),
             DateOrder::MonthFirst => (a, b),
         };
         if let Some(d) = date(year, month, day) {
-            found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+            found.push((d, span(&c)));
         }
     }
-    if let Some(c) = DOTTED.captures(text)
-        && let Some(d) = date(num(&c[3]), num(&c[2]), num(&c[1]))
-    {
-        found.push((d, c.get(0).map_or(0..0, |m| m.range())));
+    for c in DOTTED.captures_iter(text) {
+        // Day.month.year, unless the second number cannot be a month (`01.21.2020`, WIRED).
+        let (a, b) = (num(&c[2]), num(&c[3]));
+        let (month, day) = if b > 12 { (a, b) } else { (b, a) };
+        if let Some(d) = date(num(&c[4]), month, day) {
+            found.push((d, span(&c)));
+        }
     }
-    found.into_iter().min_by_key(|(_, r)| r.start)
+    found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<(Date, Range<usize>)> = Vec::with_capacity(found.len());
+    for (d, r) in found {
+        if out.last().is_some_and(|(_, last)| r.start < last.end) {
+            continue;
+        }
+        out.push((d, r));
+    }
+    out
+}
+
+/// The first calendar date in `text` with its byte range, reading slash dates in `order`.
+pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+    dates_in(text, order).into_iter().next()
 }
 
 /// True when `text` shows it writes slash dates day first: a slash date whose first number is
 /// over 12.
 pub fn text_writes_day_first(text: &str) -> bool {
-    SLASH.captures_iter(text).any(|c| num(&c[1]) > 12)
+    SLASH.captures_iter(text).any(|c| num(&c[2]) > 12)
 }
 
 /// A date typed by the user in the app: ISO `YYYY-MM-DD` or any header format above.
@@ -169,6 +200,46 @@ mod tests {
         assert_eq!(d("26.06.1998").as_deref(), Some("1998-06-26"));
         assert_eq!(d("MARCH 10 2023").as_deref(), Some("2023-03-10"));
         assert_eq!(d("the 3rd of March, 2003").as_deref(), Some("2003-03-03"));
+    }
+
+    #[test]
+    fn dates_run_together_by_a_copy() {
+        assert_eq!(
+            d("November 8, 20235:01 AM ET").as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(
+            d("By Sage Anderson2020-02-20 13:52:51 UTC").as_deref(),
+            Some("2020-02-20")
+        );
+        assert_eq!(d("11:39 GMT29 April 2020").as_deref(), Some("2020-04-29"));
+        assert_eq!(
+            d("• Updated21:22, 6 OCT 2020").as_deref(),
+            Some("2020-10-06")
+        );
+        assert_eq!(d("2021-03-04T10:00:00Z").as_deref(), Some("2021-03-04"));
+        assert_eq!(d("Fri Nov 3 2023 - 07:33").as_deref(), Some("2023-11-03"));
+        assert_eq!(
+            d("Published 8th Nov 2023, 18:58 GMT").as_deref(),
+            Some("2023-11-08")
+        );
+        // Month first when the middle number cannot be a month.
+        assert_eq!(d("01.21.2020 07:00 AM").as_deref(), Some("2020-01-21"));
+        assert_eq!(d("22:57 GMT 28.04.2020").as_deref(), Some("2020-04-28"));
+        // A longer number is no date.
+        assert_eq!(d("call 112/10/2020"), None);
+    }
+
+    #[test]
+    fn every_date_of_a_line_in_order() {
+        let all: Vec<String> = dates_in(
+            "Last Updated: November 9, 2023 | First Published: 8 Nov 2023",
+            DateOrder::MonthFirst,
+        )
+        .into_iter()
+        .map(|(d, _)| d.to_string())
+        .collect();
+        assert_eq!(all, ["2023-11-09", "2023-11-08"]);
     }
 
     #[test]

@@ -31,6 +31,15 @@ pub struct Decoded {
 /// Decode a file's bytes: a BOM wins; otherwise valid UTF-8 is UTF-8; otherwise UTF-16 without
 /// BOM is recognised by its zero bytes; otherwise `chardetng` guesses the legacy encoding.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_bytes_declared(bytes, None)
+}
+
+/// [`decode_bytes`] for a file that declares its encoding (a saved page's `<meta charset>`):
+/// a BOM still wins, then the declaration, then detection.
+pub fn decode_bytes_declared(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -45,6 +54,8 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     let decoded = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         decode_with(encoding, &bytes[bom_len..])
+    } else if let Some(encoding) = declared {
+        decode_with(encoding, bytes)
     } else if let Some(encoding) = utf16_without_bom(bytes) {
         decode_with(encoding, bytes)
     } else if let Ok(text) = std::str::from_utf8(bytes) {

@@ -9,8 +9,48 @@ use std::path::{Path, PathBuf};
 /// `errno` for "too many levels of symbolic links" on Linux.
 const ELOOP: i32 = 40;
 
-/// File extensions picked up when a folder is walked.
+/// Text file extensions picked up when a folder is walked (saved pages too: see
+/// [`super::html::HTML_EXTENSIONS`]).
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text"];
+
+/// Formats people open by mistake that are not read: named explicitly, each gets one line
+/// saying so instead of being decoded as text.
+const UNSUPPORTED: &[(&str, &str)] = &[
+    ("pdf", "PDF document"),
+    ("doc", "Word document"),
+    ("docx", "Word document"),
+    ("odt", "OpenDocument text"),
+    ("rtf", "RTF document"),
+    ("epub", "EPUB book"),
+    ("pages", "Pages document"),
+    ("xls", "Excel workbook"),
+    ("xlsx", "Excel workbook"),
+    ("ods", "OpenDocument spreadsheet"),
+    ("ppt", "PowerPoint file"),
+    ("pptx", "PowerPoint file"),
+    ("png", "PNG image"),
+    ("jpg", "JPEG image"),
+    ("jpeg", "JPEG image"),
+    ("gif", "GIF image"),
+    ("webp", "WebP image"),
+    ("svg", "SVG image"),
+    ("zip", "ZIP archive"),
+    ("gz", "gzip archive"),
+    ("mp3", "audio file"),
+    ("mp4", "video file"),
+    ("mhtml", "MHTML archive"),
+    ("mht", "MHTML archive"),
+    ("webarchive", "Safari web archive"),
+];
+
+/// The kind of an unsupported file, by its extension.
+fn unsupported_kind(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?;
+    UNSUPPORTED
+        .iter()
+        .find(|(e, _)| ext.eq_ignore_ascii_case(e))
+        .map(|(_, kind)| *kind)
+}
 
 /// Why one path did not become an article. Every message names the path last, so a list of
 /// problems reads as "what went wrong: where".
@@ -22,7 +62,11 @@ pub enum LoadError {
     Unreadable { path: PathBuf, reason: String },
     #[error("{reason}: {path}")]
     NotText { path: PathBuf, reason: DecodeError },
-    #[error("folder has no .txt, .md or .text files: {0}")]
+    #[error(
+        "not supported ({kind}; open a text copy (.txt) or the saved web page (.html)): {path}"
+    )]
+    Unsupported { path: PathBuf, kind: &'static str },
+    #[error("folder has no .txt, .md, .text or .html files: {0}")]
     EmptyFolder(PathBuf),
     #[error("cannot walk folder ({reason}): {path}")]
     Walk { path: PathBuf, reason: String },
@@ -40,6 +84,7 @@ impl LoadError {
             LoadError::Unreadable { path, .. }
             | LoadError::NotText { path, .. }
             | LoadError::Walk { path, .. }
+            | LoadError::Unsupported { path, .. }
             | LoadError::Duplicate { path, .. }
             | LoadError::Crashed { path, .. } => path,
         }
@@ -54,9 +99,12 @@ pub struct LoadReport {
 }
 
 fn is_text_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        TEXT_EXTENSIONS
+            .iter()
+            .chain(super::html::HTML_EXTENSIONS)
+            .any(|t| e.eq_ignore_ascii_case(t))
+    })
 }
 
 /// Expand paths into a sorted, de-duplicated list of files; folders are walked recursively for
@@ -162,6 +210,12 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             reason: "it is a folder, not a file".to_string(),
         });
     }
+    if let Some(kind) = unsupported_kind(path) {
+        return Err(LoadError::Unsupported {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
     let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
     if size > MAX_FILE_BYTES {
         return Err(LoadError::NotText {
@@ -191,8 +245,26 @@ pub fn load_bytes(
     file: String,
     bytes: &[u8],
 ) -> Result<Article, DecodeError> {
+    if super::html::is_html_name(&file) || looks_like_html(bytes) {
+        return super::html::load_html(origin, file, bytes);
+    }
     let decoded = decode_bytes(bytes)?;
     Ok(Article::new(origin, file, decoded.text, decoded.encoding))
+}
+
+/// A page saved under another name (`page.txt` holding `<!DOCTYPE html>…`): markup is never
+/// read as article text.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head: Vec<u8> = bytes[start..bytes.len().min(start + 15)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
 }
 
 /// Load a list of paths (files and folders) in parallel. Order is stable: the sorted walk order,

@@ -7,14 +7,68 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Where an article's title comes from (the article table's `title_source`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum TitleSource {
+    /// A headline line of the text's header.
+    Header,
+    /// A saved page's metadata or markup (`h1`, `og:title`, JSON-LD `headline`).
+    Metadata,
+    /// Made from the first words of a text without header.
+    Derived,
+    /// No title at all (an empty text).
+    #[default]
+    None,
+}
+
+impl TitleSource {
+    /// The word used in the article table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleSource::Header => "header",
+            TitleSource::Metadata => "metadata",
+            TitleSource::Derived => "derived",
+            TitleSource::None => "none",
+        }
+    }
+}
+
+/// Where an article's published date comes from (the article table's `published_source`;
+/// `corrected` is the query layer's, for a user's correction).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PublishedSource {
+    /// A date line of the header (next to the headline or byline).
+    Header,
+    /// A saved page's metadata (JSON-LD `datePublished`, `article:published_time`, `<time>`).
+    Metadata,
+    /// A date line elsewhere in the text (under the body, a closing "originally published" line).
+    Text,
+    #[default]
+    None,
+}
+
+impl PublishedSource {
+    /// The word used in the article table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedSource::Header => "header",
+            PublishedSource::Metadata => "metadata",
+            PublishedSource::Text => "text",
+            PublishedSource::None => "none",
+        }
+    }
+}
+
 /// What the loader derives from an article's text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
     pub title: String,
-    /// False when the file has no header and the title is made of its first words.
-    pub title_from_header: bool,
+    pub title_source: TitleSource,
     pub author: Option<String>,
     pub published: Option<Date>,
+    pub published_source: PublishedSource,
+    /// The site or outlet's name, when the page gives it (`og:site_name`, JSON-LD publisher).
+    pub site: Option<String>,
     /// Where in the text the published date was read (for the reader view).
     pub published_span: Option<Range<usize>>,
     pub source: Option<String>,
@@ -218,8 +272,13 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-fn is_boilerplate(line: &str) -> bool {
-    let bullet = line.starts_with(['•', '*', '·', '|', '▸', '►', '→']) || line.starts_with("- ");
+/// Glyphs that open a list item in a copy (browsers and text dumps render `<li>` with them).
+pub(super) const BULLETS: &[char] = &[
+    '•', '*', '·', '|', '▸', '►', '→', '□', '■', '▪', '◦', '○', '●', '◆', '◇', '✓', '➤',
+];
+
+pub(super) fn is_boilerplate(line: &str) -> bool {
+    let bullet = line.starts_with(BULLETS) || line.starts_with("- ");
     // Navigation, menus and cookie notices are short; running text is not lower-cased at all.
     if bullet || line.len() > 400 {
         return bullet;
@@ -264,7 +323,7 @@ fn is_boilerplate(line: &str) -> bool {
     cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)
 }
 
-fn is_footer(line: &str) -> bool {
+pub(super) fn is_footer(line: &str) -> bool {
     // Footer markers are short lines (the "originally published" line aside).
     if line.len() > 160 && !line.contains("riginally") {
         return false;
@@ -291,11 +350,11 @@ fn is_footer(line: &str) -> bool {
         && (l.len() < 120 || l.contains("originally published"))
 }
 
-fn word_count(s: &str) -> usize {
+pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-fn ends_sentence(s: &str) -> bool {
+pub(super) fn ends_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     s.ends_with(['.', '!', '?', '…', ':', ';'])
 }
@@ -313,12 +372,12 @@ fn is_paragraph(s: &str) -> bool {
             || DATELINE_MIXED.is_match(s))
 }
 
-fn is_kicker_quote(s: &str) -> bool {
+pub(super) fn is_kicker_quote(s: &str) -> bool {
     (s.starts_with(['“', '"']) && s.ends_with(['”', '"'])) && word_count(s) < 30
 }
 
 /// Lower case with runs of whitespace folded to one space: how a repeated headline is compared.
-fn normalize(s: &str) -> String {
+pub(super) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -344,7 +403,7 @@ fn is_name_like(s: &str) -> bool {
         })
 }
 
-fn byline_author(s: &str) -> Option<String> {
+pub(super) fn byline_author(s: &str) -> Option<String> {
     // Cheap gate before the regexes: most lines that start with `B` or `A` are running text.
     const OPENERS: &[&str] = &["by ", "by\t", "written by", "words by", "author:", "["];
     let opens =
@@ -361,7 +420,7 @@ fn byline_author(s: &str) -> Option<String> {
 }
 
 /// Header-only lines: bylines, dates, read times, credits, bare addresses.
-fn is_header_line(s: &str) -> bool {
+pub(super) fn is_header_line(s: &str) -> bool {
     // Header lines are short; long lines are running text (and skipping them early matters: this
     // runs for many lines of every article).
     if s.len() > 200 {
@@ -383,33 +442,12 @@ fn is_header_line(s: &str) -> bool {
         || (word_count(s) <= 3 && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
 }
 
-fn date_priority(s: &str, before_title: bool) -> u8 {
-    let l = lower(s);
-    if l.starts_with("updated")
-        || l.starts_with("last updated")
-        || l.contains("last modified")
-        || l.starts_with("modified")
-    {
-        4
-    } else if l.starts_with("published")
-        || l.starts_with("first published")
-        || l.starts_with("posted")
-    {
-        0
-    } else if before_title {
-        3
-    } else {
-        1
-    }
-}
-
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
 pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let lines = lines_of(text);
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.is_empty())
         .collect();
-    let window = &nonblank[..nonblank.len().min(HEADER_WINDOW)];
     // Site addresses sit in the header or the footer: look at both ends, not the whole text.
     let day_first_site = if text.len() <= 6000 {
         names_day_first_site(text)
@@ -422,7 +460,15 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         DateOrder::MonthFirst
     };
 
-    let title_pos = find_title(&lines, window);
+    let texts: Vec<&str> = nonblank.iter().map(|&i| lines[i].text).collect();
+    let choice = super::headline::choose_headline(&texts);
+    // The header window follows the headline: some pages put hundreds of menu lines above it.
+    let window_len = choice
+        .as_ref()
+        .map_or(HEADER_WINDOW, |h| h.line + HEADER_WINDOW)
+        .min(nonblank.len());
+    let window = &nonblank[..window_len];
+    let title_pos = choice.map(|h| h.line);
     let mut meta = Metadata::default();
     let Some(title_pos) = title_pos else {
         // No header: the whole text (after any navigation lines) is body.
@@ -438,27 +484,43 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         meta.paragraphs = paragraphs(&lines, &body_lines);
         finish_body(text, &mut meta, order, &[]);
         meta.title = fallback_title(text, &meta.paragraphs, file);
+        meta.title_source = if meta.paragraphs.is_empty() {
+            TitleSource::None
+        } else {
+            TitleSource::Derived
+        };
+        if let Some((d, r)) = nonblank[..first].iter().find_map(|&i| {
+            parse_date(lines[i].text, order).map(|(d, r)| (d, shift(r, lines[i].range.start)))
+        }) {
+            meta.published = Some(d);
+            meta.published_span = Some(r);
+            meta.published_source = PublishedSource::Header;
+        }
         standalone_date(&lines, &mut meta, order);
         return meta;
     };
     let title_line = window[title_pos];
     meta.title = lines[title_line].text.to_string();
-    meta.title_from_header = true;
+    meta.title_source = TitleSource::Header;
     let title_norm = normalize(&meta.title);
 
-    // Header fields: lines before the title (masthead dates only) and header lines after it.
-    let mut dates: Vec<(u8, usize, Date, Range<usize>)> = Vec::new();
+    // The published date: the header's first publication (see `published.rs`).
+    let body_at = super::headline::first_paragraph_from(&texts, title_pos + 1);
+    let placed: Vec<(usize, &str)> = nonblank
+        .iter()
+        .map(|&i| (lines[i].range.start, lines[i].text))
+        .collect();
+    let seen = super::published::header_dates(&placed, title_pos, body_at, order);
+    if let Some(d) = super::published::choose_published(&seen, title_pos) {
+        meta.published = Some(d.date);
+        meta.published_span = Some(d.span.clone());
+        meta.published_source = PublishedSource::Header;
+    }
+
+    // Header fields: the header lines between the title and the first paragraph.
     for (k, &i) in window.iter().enumerate() {
         let s = lines[i].text;
-        if k < title_pos {
-            if s.len() < 100
-                && let Some((d, r)) = parse_date(s, order)
-            {
-                dates.push((date_priority(s, true), k, d, shift(r, lines[i].range.start)));
-            }
-            continue;
-        }
-        if k == title_pos {
+        if k <= title_pos {
             continue;
         }
         if is_paragraph(s) && k > title_pos + 1 {
@@ -484,27 +546,12 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
                 meta.author = Some(above.to_string());
             }
         }
-        if s.len() < 100
-            && let Some((d, r)) = parse_date(s, order)
-        {
-            dates.push((
-                date_priority(s, false),
-                k,
-                d,
-                shift(r, lines[i].range.start),
-            ));
-        }
         if meta.source.is_none()
             && (CREDIT.is_match(s) || DOMAIN.is_match(s))
             && !READ_TIME.is_match(s)
         {
             meta.source = DOMAIN.captures(s).map(|c| lower(&c[1]));
         }
-    }
-    dates.sort_by_key(|(p, k, _, _)| (*p, *k));
-    if let Some((_, _, d, r)) = dates.first() {
-        meta.published = Some(*d);
-        meta.published_span = Some(r.clone());
     }
 
     // Body: every line after the title that is not header, until the closing boilerplate.
@@ -565,6 +612,7 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         }
         body_lines.push(i);
     }
+    let body_lines = without_furniture(&lines, body_lines);
     meta.paragraphs = paragraphs(&lines, &body_lines);
     // The header: the lines above the first body paragraph (a dateline's year comes from
     // here, never from the story), plus a closing copyright line (`Copyright 1974 UPI`).
@@ -650,6 +698,7 @@ fn standalone_date(lines: &[Line<'_>], meta: &mut Metadata, order: DateOrder) {
     if let Some((_, d, r)) = best {
         meta.published = Some(d);
         meta.published_span = Some(r);
+        meta.published_source = PublishedSource::Text;
     }
 }
 
@@ -743,6 +792,7 @@ fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str
     {
         meta.published = Some(d);
         meta.published_span = Some(dateline.clone());
+        meta.published_source = PublishedSource::Header;
     }
     if meta.published.is_none() {
         let line = &text[dateline.clone()];
@@ -756,6 +806,7 @@ fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str
                 if let Ok(d) = Date::new(year, month, day) {
                     meta.published = Some(d);
                     meta.published_span = Some(dateline.clone());
+                    meta.published_source = PublishedSource::Header;
                 }
             }
         }
@@ -764,49 +815,42 @@ fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str
     meta.dateline = Some(dateline);
 }
 
-/// Index (into `window`) of the title line, or None when the file has no header.
-fn find_title(lines: &[Line<'_>], window: &[usize]) -> Option<usize> {
-    let text = |k: usize| lines[window[k]].text;
-    let candidate = |k: usize| {
-        let s = text(k);
-        !is_boilerplate(s) && !is_header_line(s) && !is_kicker_quote(s) && !is_footer(s)
-    };
-    // A headline the site repeats near the top. Normalise each line once (short lines only: a
-    // repeated headline is never a paragraph).
-    let top = window.len().min(25);
-    let norms: Vec<Option<String>> = (0..top)
-        .map(|k| (text(k).len() < 300).then(|| normalize(text(k))))
-        .collect();
-    for k in 0..top.min(15) {
-        let Some(norm) = &norms[k] else { continue };
-        if !candidate(k) || is_paragraph(text(k)) || word_count(text(k)) < 2 {
-            continue;
-        }
-        if (k + 1..top.min(k + 10)).any(|j| norms[j].as_ref() == Some(norm)) {
-            return Some(k);
+/// How many short link-like lines in a row make a list of links (menus, "related" and "most
+/// read" lists): an article's own subheadings never come four in a row.
+const LINK_RUN: usize = 4;
+
+/// A line that reads as a link in a list: short, no sentence, no date line.
+fn is_link_like(s: &str) -> bool {
+    let words = word_count(s);
+    (1..=16).contains(&words) && !ends_sentence(s) && s.chars().count() <= 120
+}
+
+/// Body lines without the page furniture a copy leaves between and after the paragraphs:
+/// notices (cookies, subscriptions, copyright), menu and share lines, and runs of
+/// [`LINK_RUN`] or more link-like lines. Everything else stays body.
+fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usize> {
+    let mut keep = vec![true; body.len()];
+    let mut run_start = 0;
+    for n in 0..=body.len() {
+        let link = n < body.len() && is_link_like(lines[body[n]].text);
+        if !link {
+            if n - run_start >= LINK_RUN {
+                keep[run_start..n].iter_mut().for_each(|k| *k = false);
+            }
+            run_start = n + 1;
         }
     }
-    // Otherwise the first headline-like line; a short label (≤ 3 words) only when a byline or
-    // date follows it or nothing better exists.
-    let mut short_label = None;
-    for k in 0..window.len().min(20) {
-        if !candidate(k) {
-            continue;
+    for (n, &i) in body.iter().enumerate() {
+        let s = lines[i].text;
+        let menu = is_boilerplate(s) && word_count(s) <= 8 && !ends_sentence(s);
+        if (word_count(s) <= 60 && super::notices::is_notice(s)) || menu {
+            keep[n] = false;
         }
-        let s = text(k);
-        if is_paragraph(s) {
-            return short_label.filter(|_| false);
-        }
-        let next_is_header = window
-            .get(k + 1)
-            .is_some_and(|&j| is_header_line(lines[j].text));
-        if word_count(s) <= 3 && !next_is_header {
-            short_label.get_or_insert(k);
-            continue;
-        }
-        return Some(k);
     }
-    short_label
+    body.into_iter()
+        .zip(keep)
+        .filter_map(|(i, k)| k.then_some(i))
+        .collect()
 }
 
 /// Split body lines into paragraphs: blank lines separate them; inside a block, a heading-like
@@ -937,7 +981,7 @@ mod tests {
     fn a_file_without_header_is_all_body() {
         let text = "Japan and South Korea agreed on Tuesday to expand their currency swap line, officials in both countries said, in a move meant to calm markets that have fallen sharply since the start of the year across the region.";
         let m = parse_metadata(text, "note.txt");
-        assert!(!m.title_from_header);
+        assert_eq!(m.title_source, TitleSource::Derived);
         assert_eq!(m.title, "Japan and South Korea agreed on Tuesday to…");
         assert_eq!(m.published, None);
         assert_eq!(m.paragraphs, vec![0..text.len()]);

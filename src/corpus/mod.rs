@@ -3,15 +3,19 @@
 mod article;
 mod dates;
 mod decode;
+pub mod headline;
+pub mod html;
 mod load;
 mod metadata;
+mod notices;
+mod published;
 pub mod seeds;
 
 pub use article::{Article, ArticleOrigin};
-pub use dates::{DateOrder, month_number, parse_date, parse_user_date};
+pub use dates::{DateOrder, dates_in, month_number, parse_date, parse_user_date};
 pub use decode::{DecodeError, Decoded, MAX_FILE_BYTES, decode_bytes};
 pub use load::{
     LoadError, LoadReport, TEXT_EXTENSIONS, collect_files, load_bytes, load_file,
     load_file_catching, load_paths,
 };
-pub use metadata::{Metadata, parse_metadata};
+pub use metadata::{Metadata, PublishedSource, TitleSource, parse_metadata};

@@ -1,0 +1,423 @@
+//! Which line of a text is its headline, and where its first real paragraph starts.
+//!
+//! A browser copy opens with page furniture (menus, skip links, section labels, cookie notices),
+//! then the headline, a byline and a date, then the article's paragraphs. A clean file opens with
+//! the headline, or with the story itself. Rules fitted to one site fail on the next, so the
+//! headline is chosen by scoring every candidate line above the first real paragraph on features
+//! that hold across sites (events.md §1): how close it is to that paragraph, whether a byline or
+//! date sits next to it, whether the page repeats it, its length and case, and whether it reads
+//! as furniture. Each feature that counted is kept, so a decision can be explained.
+
+use super::metadata::{
+    BULLETS, byline_author, ends_sentence, is_boilerplate, is_footer, is_header_line,
+    is_kicker_quote, normalize, word_count,
+};
+use super::notices::is_notice;
+
+/// How far above the first paragraph a headline may sit (non-empty lines): bylines, dates,
+/// photo captions, share rows and a standfirst come between them.
+const REACH: usize = 25;
+/// Non-empty lines looked at for the first real paragraph. Some pages put several hundred
+/// menu lines above the article.
+const SCAN: usize = 1500;
+/// A candidate needs at least this score to be the headline; below it the text has no header.
+const THRESHOLD: f32 = -0.5;
+
+/// The chosen headline: its index among the non-empty lines, its score and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub line: usize,
+    pub score: f32,
+    /// The features that counted, in the order they were weighed (for tooltips and tests).
+    pub why: Vec<&'static str>,
+}
+
+/// A line of running text: a paragraph of the article, a standfirst or a caption.
+pub fn is_prose(s: &str) -> bool {
+    let words = word_count(s);
+    if words < 10 || is_notice(s) {
+        return false;
+    }
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    words >= 30 || t.ends_with(['.', '!', '?', '…'])
+}
+
+/// A short story line: ends a sentence and has a few words (`Saudi Arabia restored ties.`).
+fn is_short_story(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    word_count(s) >= 4 && t.ends_with(['.', '!', '?']) && !is_notice(s) && !is_boilerplate(s)
+}
+
+/// Index (among `lines`, the non-empty lines) of the first real paragraph at or after `from`:
+/// the first line of running text that more running text follows closely; else the first line
+/// of running text; else the first short story line; else `lines.len()`.
+pub fn first_paragraph_from(lines: &[&str], from: usize) -> usize {
+    let n = lines.len().min(from + SCAN);
+    let prose: Vec<bool> = (0..n).map(|k| k >= from && is_prose(lines[k])).collect();
+    // A line of running text with a byline or date right under it is a headline or a
+    // standfirst (`Want to travel solo? Social media can help.`), not the story.
+    let under_meta = |k: usize| (k + 1..n.min(k + 4)).any(|j| is_meta_line(lines[j]));
+    let prose: Vec<bool> = (0..n).map(|k| prose[k] && !under_meta(k)).collect();
+    let dense = (from..n).find(|&k| prose[k] && prose[k + 1..n.min(k + 7)].iter().any(|&p| p));
+    let mut at = dense
+        .or_else(|| (from..n).find(|&k| prose[k]))
+        .or_else(|| (from..n).find(|&k| is_short_story(lines[k])))
+        .unwrap_or(n);
+    // Short story lines right above the first long one belong to the story (`Kenya signed a
+    // rail deal.` over a longer paragraph).
+    while at > from && at <= n && is_short_story(lines[at - 1]) && !under_meta(at - 1) {
+        at -= 1;
+    }
+    // A clean text whose lines all read short (hard-wrapped at a narrow width): the story
+    // starts under its first line when that line reads as a headline.
+    if at >= n && from == 0 && n >= 2 && headline_like(lines[0]) {
+        at = 1;
+    }
+    at
+}
+
+/// [`first_paragraph_from`] the top of the text.
+pub fn first_paragraph(lines: &[&str]) -> usize {
+    first_paragraph_from(lines, 0)
+}
+
+/// Words of photo credits and captions' sources.
+const CREDIT_WORDS: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "afp via getty",
+    "reuters/",
+    "photo:",
+    "photo by",
+    "photograph:",
+    "image:",
+    "image credit",
+    "credit:",
+    "credit...",
+    "credit…",
+    "courtesy of",
+    "(photo",
+    "shutterstock",
+    "file photo",
+];
+
+/// A photo credit or caption source: `(Jane Roe / Daily Example)`, `NBC News / Getty Images`,
+/// `Representative image. (Photo: Getty Images)`.
+pub fn is_credit(s: &str) -> bool {
+    if s.len() > 200 {
+        return false;
+    }
+    let l = s.to_lowercase();
+    if CREDIT_WORDS.iter().any(|w| l.contains(w)) {
+        return true;
+    }
+    let bracketed = s.starts_with('(') && s.ends_with(')');
+    let slashed = s.contains(" / ") && word_count(s) <= 8 && !ends_sentence(s);
+    bracketed || slashed
+}
+
+/// A line of names without `By`: `Kimberly Miller and Gareth McGrath`, `Le Monde with AFP`,
+/// `Daniel O'Mahony`. Each name has two or three capitalised words (an agency may be one
+/// word in capitals); at most four names.
+pub fn is_name_line(s: &str) -> bool {
+    if s.len() > 80 || s.chars().any(|c| c.is_ascii_digit()) || ends_sentence(s) {
+        return false;
+    }
+    // `Helen Davidson in Taipei`: names, then the place they write from.
+    if let Some((names, place)) = s.rsplit_once(" in ") {
+        let place_words: Vec<&str> = place.split_whitespace().collect();
+        if (1..=3).contains(&place_words.len())
+            && place_words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && is_name_line(names)
+        {
+            return true;
+        }
+    }
+    let mut parts = Vec::new();
+    for a in s.split(", ") {
+        for b in a.split(" and ") {
+            for c in b.split(" with ") {
+                parts.extend(c.split(" & "));
+            }
+        }
+    }
+    let capital = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                w,
+                "de" | "van" | "von" | "da" | "bin" | "al" | "del" | "la" | "le"
+            )
+    };
+    (1..=4).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let agency = words.len() == 1
+                && words[0].len() >= 2
+                && words[0].chars().all(|c| c.is_uppercase());
+            agency || ((2..=3).contains(&words.len()) && words.iter().all(|w| capital(w)))
+        })
+}
+
+/// A line opened by a symbol (`☆ Mashable`, `▶ Watch`): a list item or a button.
+fn starts_with_glyph(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        !c.is_alphanumeric()
+            && !matches!(
+                c,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '¿' | '¡' | '$' | '£' | '€' | '#' | '@' | '%'
+            )
+    })
+}
+
+/// A line that can never be a headline, whatever its neighbours.
+fn excluded(s: &str) -> bool {
+    s.is_empty()
+        || s.chars().count() > 300
+        || word_count(s) > 40
+        || is_boilerplate(s)
+        || is_header_line(s)
+        || is_footer(s)
+        || is_kicker_quote(s)
+        || is_notice(s)
+        || is_credit(s)
+        || is_name_line(s)
+        || starts_with_glyph(s)
+        || !s.chars().any(char::is_alphabetic)
+}
+
+/// A byline, date or read-time line: the header fields that sit next to a headline (a list
+/// bullet before it aside).
+fn is_meta_line(s: &str) -> bool {
+    let s = s.trim_start_matches(BULLETS).trim_start();
+    // `By` alone on its line, the name on the next (a copy splits the byline's elements).
+    let label = matches!(
+        s,
+        "By" | "by" | "BY" | "Date" | "Published" | "Updated" | "Posted"
+    );
+    label || is_header_line(s) || byline_author(s).is_some() || is_name_line(s)
+}
+
+/// A line that may be a headline or a standfirst: a few words, no final full stop.
+fn headline_like(s: &str) -> bool {
+    let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
+    (4..=40).contains(&word_count(s)) && !bare.ends_with(['.', ':']) && !excluded(s)
+}
+
+fn prose_or_headline_like(s: &str) -> bool {
+    (headline_like(s) && word_count(s) >= 6) || is_prose(s)
+}
+
+/// Score line `k` as the headline of a text whose first paragraph is line `body`.
+fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'static str>) {
+    let s = lines[k];
+    let mut why = Vec::new();
+    let mut total = 1.0;
+    let mut add = |w: f32, reason: &'static str, why: &mut Vec<&'static str>| {
+        total += w;
+        why.push(reason);
+    };
+    let words = word_count(s);
+    match words {
+        1 => add(-2.5, "one word", &mut why),
+        2 | 3 => add(-1.2, "two or three words", &mut why),
+        4..=30 => add(1.0, "a headline's length", &mut why),
+        _ => add(-1.0, "longer than a headline", &mut why),
+    }
+    let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if bare.ends_with(':') {
+        add(-2.0, "ends with a colon (a label)", &mut why);
+    } else if bare.ends_with('.') && !bare.ends_with("..") && words > 6 {
+        add(-1.5, "ends with a full stop (running text)", &mut why);
+    }
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        add(-1.0, "all capitals (a kicker or section label)", &mut why);
+    }
+    if s.starts_with(|c: char| c.is_lowercase()) {
+        add(-1.5, "starts in lower case", &mut why);
+    }
+    if super::dates::parse_date(s, super::dates::DateOrder::MonthFirst).is_some() {
+        add(-1.5, "holds a date", &mut why);
+    }
+    if s.contains(" » ") || s.contains(" › ") || s.contains(" > ") {
+        add(-2.5, "a breadcrumb", &mut why);
+    } else if s.contains(" | ") {
+        add(-0.5, "holds a separator", &mut why);
+    }
+    // A byline or date right under the headline (or one line lower, past a standfirst or a
+    // share row) is the strongest sign across sites.
+    let below = (k + 1..(body + 1).min(k + 5).min(lines.len())).find(|&j| is_meta_line(lines[j]));
+    match below {
+        Some(j) if j == k + 1 => add(3.0, "a byline or date right below", &mut why),
+        Some(_) => add(2.0, "a byline or date just below", &mut why),
+        None => {}
+    }
+    if below.is_none() {
+        if k > 0 && is_meta_line(lines[k - 1]) {
+            add(2.0, "a byline or date right above", &mut why);
+        } else if k > 1 && is_meta_line(lines[k - 2]) {
+            add(1.0, "a byline or date just above", &mut why);
+        }
+    }
+    // Headline, then standfirst, then byline: the upper of two headline-like lines is the
+    // headline.
+    if below.is_some_and(|j| j > k + 1) && (prose_or_headline_like(lines[k + 1])) {
+        add(1.0, "a standfirst below", &mut why);
+    }
+    if k > 0 && headline_like(lines[k - 1]) && !is_meta_line(lines[k - 1]) {
+        add(-0.5, "under another headline-like line", &mut why);
+    }
+    if repeated && words >= 3 {
+        add(1.5, "the page repeats it", &mut why);
+    }
+    let gap = body.saturating_sub(k + 1);
+    if gap > 0 {
+        add(
+            -0.15 * gap as f32,
+            "lines between it and the first paragraph",
+            &mut why,
+        );
+    }
+    if k + 1 == body {
+        add(0.3, "the first paragraph follows it", &mut why);
+        if k == 0 {
+            // A clean file: its first line, then the story. Even a one-word headline is one.
+            add(2.0, "the file's first line, over the story", &mut why);
+        }
+    }
+    (total, why)
+}
+
+/// Every candidate headline with its score, best first (for explanations and tests), and the
+/// first paragraph's index.
+pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
+    let body = first_paragraph(lines);
+    let mut all = Vec::new();
+    // Nothing reads as the story, or the story starts on the first line: no header. (A lone
+    // line is the story, never a headline over nothing.)
+    if body == 0 || body >= lines.len() {
+        return (all, body);
+    }
+    let from = body.saturating_sub(REACH);
+    // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): count each
+    // short line of the page once.
+    let norms: Vec<Option<String>> = lines[..lines.len().min(SCAN + 200)]
+        .iter()
+        .map(|s| (s.len() < 300 && word_count(s) >= 3).then(|| normalize(s)))
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for n in norms.iter().flatten() {
+        *counts.entry(n.as_str()).or_default() += 1;
+    }
+    for k in from..body {
+        let s = lines[k];
+        if excluded(s) {
+            continue;
+        }
+        let repeated = norms
+            .get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
+        let (score, why) = score(lines, k, body, repeated);
+        all.push(Headline {
+            line: k,
+            score,
+            why,
+        });
+    }
+    all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.line.cmp(&b.line)));
+    // A headline the page repeats is the first of its copies (the later ones sit in a photo
+    // caption or a share box, and what lies between them is the article's).
+    if let Some(best) = all.first_mut()
+        && let Some(Some(norm)) = norms.get(best.line)
+        && let Some(first) = (from..best.line).find(|&j| norms.get(j) == Some(&Some(norm.clone())))
+    {
+        best.line = first;
+        best.why.push("the first of the page's copies of it");
+    }
+    (all, body)
+}
+
+/// The headline among `lines` (the text's non-empty lines), or `None` when the text has no
+/// header: its first line is already the story, or no line above the story reads as one.
+pub fn choose_headline(lines: &[&str]) -> Option<Headline> {
+    candidates(lines)
+        .0
+        .into_iter()
+        .next()
+        .filter(|h| h.score >= THRESHOLD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headline(text: &str) -> Option<String> {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        choose_headline(&lines).map(|h| lines[h.line].to_string())
+    }
+
+    #[test]
+    fn a_short_headline_over_a_short_story() {
+        let t = "Gulf deal\n\nSaudi Arabia and Qatar restored ties in 2021.\n";
+        assert_eq!(headline(t).as_deref(), Some("Gulf deal"));
+        let t = "Brexit\n\nBritain left the European Union in 2020.\n\nTalks went on.\n";
+        assert_eq!(headline(t).as_deref(), Some("Brexit"));
+    }
+
+    #[test]
+    fn a_lone_line_is_the_story() {
+        assert_eq!(
+            headline("Japan and South Korea agreed on a deal in 2015\n"),
+            None
+        );
+        assert_eq!(
+            headline("Japan and South Korea agreed on a deal in 2015.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_text_that_starts_with_its_story_has_no_headline() {
+        let t = "Japan and India signed a new trade pact in Tokyo on Monday, officials said.\n\
+                 The pact cuts tariffs on steel and rice over the next five years.\n";
+        assert_eq!(headline(t), None);
+    }
+
+    #[test]
+    fn furniture_above_the_headline_is_passed_over() {
+        let t = "Skip to content\nMenu\nSections\nWorld\nPolitics\nBusiness\n\
+                 Accept all cookies\nWORLD NEWS\n\
+                 Chile and Peru agree to share a new lithium port\n\
+                 By Ana Ruiz\nMarch 3, 2022 5:01 AM ET\n\
+                 Chile and Peru agreed on Tuesday to build and run a lithium port together, \
+                 the two governments said.\n\
+                 The port will open in 2025 and ship to buyers in Asia, officials in Lima said.\n";
+        assert_eq!(
+            headline(t).as_deref(),
+            Some("Chile and Peru agree to share a new lithium port")
+        );
+    }
+
+    #[test]
+    fn every_decision_says_why() {
+        let lines = [
+            "Small ports, big plans",
+            "By Ana Ruiz",
+            "A long story line that goes on and on for more than ten words.",
+        ];
+        let h = choose_headline(&lines).unwrap();
+        assert_eq!(h.line, 0);
+        assert!(
+            h.why.contains(&"a byline or date right below"),
+            "{:?}",
+            h.why
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Notices a web page shows around an article: cookie and consent banners, subscription and
+//! newsletter prompts, browser warnings, ad labels, copyright lines. They can read like running
+//! text, so they are known by their words, never by their length.
+
+/// Words that only page notices use together with the site's reader (`we use cookies`,
+/// `subscribe to our newsletter`). Matched on the lower-cased line.
+const NOTICE_PHRASES: &[&str] = &[
+    "cookie",
+    "cookies",
+    "privacy policy",
+    "privacy notice",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "javascript",
+    "your browser",
+    "ad blocker",
+    "adblock",
+    "subscribe to",
+    "subscribe now",
+    "subscribe for",
+    "subscribers only",
+    "subscriber-only",
+    "sign up for",
+    "sign up to",
+    "sign in to",
+    "log in to",
+    "create an account",
+    "create a free account",
+    "already a subscriber",
+    "already have an account",
+    "our newsletter",
+    "newsletter",
+    "newsletters",
+    "unsubscribe",
+    "your data",
+    "your inbox",
+    "when you subscribe",
+    "all rights reserved",
+    "this site is protected by recaptcha",
+    "you have reached your limit",
+    "free articles",
+    "unlimited access",
+    "support our journalism",
+    "support independent journalism",
+    "funded by readers",
+    "become a member",
+    "donate now",
+    "download the app",
+    "download our app",
+    "enable push notifications",
+    "turn on notifications",
+    "we may earn a commission",
+    "affiliate link",
+    "thank you for reading",
+    "please enable",
+    "is not supported",
+];
+
+/// True when `s` is a page notice rather than article text.
+pub fn is_notice(s: &str) -> bool {
+    if s.len() > 600 {
+        return false;
+    }
+    let l = s.to_lowercase();
+    if l.starts_with('©') || l.starts_with("copyright") || l.starts_with("(c) ") {
+        return true;
+    }
+    NOTICE_PHRASES.iter().any(|p| contains_words(&l, p))
+}
+
+/// `phrase` occurs in `l` on word boundaries (`cookies` in `we use cookies`, not `cookiesale`).
+fn contains_words(l: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = l[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before = l[..start].chars().next_back();
+        let after = l[end..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && (boundary(after) || phrase.ends_with(' ')) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_are_known_by_their_words() {
+        assert!(is_notice(
+            "We use cookies to give you the best experience on our website."
+        ));
+        assert!(is_notice("Available for everyone, funded by readers"));
+        assert!(is_notice(
+            "Sign up for our daily newsletter and never miss a story."
+        ));
+        assert!(is_notice("© 2023 Example Media Ltd. All rights reserved."));
+        assert!(is_notice("Please enable JavaScript to view the comments."));
+    }
+
+    #[test]
+    fn article_sentences_are_not_notices() {
+        assert!(!is_notice(
+            "China and the United States signed a trade deal in 2020, officials said."
+        ));
+        assert!(!is_notice("The cookiesale raised money for the school."));
+    }
+}

@@ -1,0 +1,81 @@
+//! Saved web pages and browser copies read as a user brings them: title, date, author and site
+//! right, and events only from the article's own paragraphs.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use techdivide::corpus::{PublishedSource, TitleSource, load_file};
+use techdivide::extract::{ExtractOptions, analyze, gazetteer::gazetteer};
+
+fn countries(article: &techdivide::corpus::Article) -> BTreeSet<String> {
+    let analysis = analyze(article, article.meta.published, ExtractOptions::default());
+    let gaz = gazetteer();
+    analysis
+        .events
+        .iter()
+        .map(|e| gaz.code(e.country).to_string())
+        .collect()
+}
+
+#[test]
+fn a_saved_page_in_windows_1252_reads_its_metadata_and_only_its_paragraphs() {
+    let a = load_file(Path::new("tests/pages/harbour_ledger_cp1252.html")).expect("loads");
+    assert_eq!(a.encoding, "windows-1252");
+    assert_eq!(a.meta.title, "Chile and Peru agree to share a lithium port");
+    assert_eq!(a.meta.title_source, TitleSource::Metadata);
+    assert_eq!(a.meta.author.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(a.meta.site.as_deref(), Some("The Harbour Ledger"));
+    // The first publication, not the masthead's day (March 5) nor the update.
+    assert_eq!(
+        a.meta.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-03-03")
+    );
+    assert_eq!(a.meta.published_source, PublishedSource::Metadata);
+    // The decoded text keeps the page's non-ASCII letters.
+    assert!(a.text.contains("café"), "{}", a.text);
+    // Events from the article: Chile, Peru, Bolivia. Not the "most read" list's Japan,
+    // Australia, Nigeria or Norway, nor the menu's Japan.
+    let got = countries(&a);
+    for c in ["CL", "PE", "BO"] {
+        assert!(got.contains(c), "{c} missing from {got:?}");
+    }
+    for c in ["JP", "AU", "NG", "NO"] {
+        assert!(!got.contains(c), "{c} from page furniture in {got:?}");
+    }
+    // The cookie notice and the footer are not body.
+    let body: String = a.paragraphs().collect::<Vec<_>>().join("\n");
+    assert!(!body.contains("cookies"), "{body}");
+    assert!(!body.contains("All rights reserved"), "{body}");
+    assert!(
+        body.contains("The port at Arica will open in 2025"),
+        "{body}"
+    );
+}
+
+#[test]
+fn unsupported_files_named_explicitly_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 not really").unwrap();
+    let err = load_file(&pdf).unwrap_err().to_string();
+    assert!(err.contains("not supported (PDF document"), "{err}");
+    assert!(err.ends_with("report.pdf"), "{err}");
+}
+
+#[test]
+fn a_page_saved_as_txt_is_read_as_a_page_not_as_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    std::fs::write(
+        &path,
+        "<!DOCTYPE html><html><head><title>Tariffs rise | Daily Example</title></head>\
+         <body><h1>Tariffs rise</h1><p>Canada raised tariffs on steel from Mexico in 2019, \
+         officials in Ottawa said on Monday after a long review.</p>\
+         <p>The measure will last until 2021, the ministry said in a statement.</p></body></html>",
+    )
+    .unwrap();
+    let a = load_file(&path).unwrap();
+    assert_eq!(a.meta.title, "Tariffs rise");
+    assert!(!a.text.contains('<'), "{}", a.text);
+    let got = countries(&a);
+    assert!(got.contains("CA") && got.contains("MX"), "{got:?}");
+}
