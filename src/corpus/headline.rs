@@ -12,7 +12,7 @@ use super::metadata::{
     BULLETS, byline_author, ends_sentence, is_boilerplate, is_footer, is_header_line,
     is_kicker_quote, normalize, word_count,
 };
-use super::notices::is_notice;
+use super::notices::{is_notice, is_ui_text};
 
 /// How far above the first paragraph a headline may sit (non-empty lines): bylines, dates,
 /// photo captions, share rows and a standfirst come between them.
@@ -40,6 +40,16 @@ pub fn is_prose(s: &str) -> bool {
     }
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     words >= 30 || t.ends_with(['.', '!', '?', '…'])
+}
+
+/// A long line that a copy wrapped: the next line goes on in lower case (`… attracting clients
+/// who rang` / `from politicians to …`). It is running text, whatever its end.
+pub fn is_wrapped(lines: &[&str], k: usize) -> bool {
+    lines[k].chars().count() >= 150
+        && word_count(lines[k]) >= 20
+        && lines
+            .get(k + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// A short story line: ends a sentence and has a few words (`Saudi Arabia restored ties.`).
@@ -111,6 +121,64 @@ pub fn is_credit(s: &str) -> bool {
     if CREDIT_WORDS.iter().any(|w| l.contains(w)) {
         return true;
     }
+    // `EPA-EFE/Stuart Brock`, `Pool via REUTERS`: an agency and a photographer.
+    let agency_slash = word_count(s) <= 30
+        && s.split_whitespace().any(|w| {
+            w.split_once('/').is_some_and(|(a, b)| {
+                a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)
+            })
+        });
+    if agency_slash || l.contains("via reuters") || l.contains("via getty") {
+        return true;
+    }
+    if l.contains("associated press") && word_count(s) >= 6 {
+        return true;
+    }
+    // A caption ending with its photographer: `… in Tarzana on Nov. 8. (Jane Roe)`.
+    if word_count(s) >= 8
+        && s.ends_with(')')
+        && s.rfind('(').is_some_and(|at| {
+            let inner = &s[at + 1..s.len() - 1];
+            (1..=4).contains(&word_count(inner))
+                && inner
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        })
+    {
+        return true;
+    }
+    // An outlet's credit line: `The New York Times`, `Wilmer Leon. Sputnik International`.
+    const OUTLET_WORDS: &[&str] = &[
+        "times",
+        "post",
+        "press",
+        "journal",
+        "herald",
+        "tribune",
+        "network",
+        "reuters",
+        "international",
+        "agency",
+        "bloomberg",
+        "guardian",
+        "telegraph",
+        "independent",
+        "wire",
+        "newswire",
+        "afp",
+        "ap",
+        "today",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 6
+        && !ends_sentence(s)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return true;
+    }
     let bracketed = s.starts_with('(') && s.ends_with(')');
     let slashed = s.contains(" / ") && word_count(s) <= 8 && !ends_sentence(s);
     bracketed || slashed
@@ -150,6 +218,63 @@ pub fn is_name_line(s: &str) -> bool {
                 "de" | "van" | "von" | "da" | "bin" | "al" | "del" | "la" | "le"
             )
     };
+    // Menu and section words are no names (`Submit Story`, `Restaurant Reviews`).
+    const NOT_NAMES: &[&str] = &[
+        "news",
+        "story",
+        "stories",
+        "submit",
+        "review",
+        "reviews",
+        "share",
+        "search",
+        "home",
+        "video",
+        "videos",
+        "menu",
+        "sport",
+        "sports",
+        "weather",
+        "live",
+        "watch",
+        "politics",
+        "business",
+        "opinion",
+        "world",
+        "local",
+        "more",
+        "latest",
+        "top",
+        "section",
+        "sections",
+        "subscribe",
+        "login",
+        "account",
+        "newsletter",
+        "podcast",
+        "podcasts",
+        "events",
+        "contact",
+        "about",
+        "us",
+        "the",
+        "for",
+        "our",
+        "your",
+        "today",
+        "tv",
+        "radio",
+        "games",
+        "shop",
+    ];
+    if s.split_whitespace().any(|w| {
+        NOT_NAMES.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    }) {
+        return false;
+    }
     (1..=4).contains(&parts.len())
         && parts.iter().all(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
@@ -157,6 +282,34 @@ pub fn is_name_line(s: &str) -> bool {
                 && words[0].len() >= 2
                 && words[0].chars().all(|c| c.is_uppercase());
             agency || ((2..=3).contains(&words.len()) && words.iter().all(|w| capital(w)))
+        })
+}
+
+/// Words of a byline's job title: `Senior Politics Reporter, HuffPost`, `Denis Staunton China
+/// Correspondent, in Seoul`.
+const JOB_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+    "writer",
+    "journalist",
+    "producer",
+    "staff",
+    "critic",
+    "analyst",
+    "bureau",
+];
+
+/// A byline's job-title line (a short line naming a newsroom job).
+pub fn is_job_line(s: &str) -> bool {
+    word_count(s) <= 10
+        && !ends_sentence(s)
+        && s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            JOB_WORDS
+                .iter()
+                .any(|j| w.eq_ignore_ascii_case(j) || w.eq_ignore_ascii_case(&format!("{j}s")))
         })
 }
 
@@ -184,6 +337,9 @@ fn excluded(s: &str) -> bool {
         || is_credit(s)
         || is_name_line(s)
         || starts_with_glyph(s)
+        || is_ui_text(s)
+        || is_job_line(s)
+        || is_label(s)
         || !s.chars().any(char::is_alphabetic)
 }
 
@@ -196,13 +352,45 @@ fn is_meta_line(s: &str) -> bool {
         s,
         "By" | "by" | "BY" | "Date" | "Published" | "Updated" | "Posted"
     );
-    label || is_header_line(s) || byline_author(s).is_some() || is_name_line(s)
+    label || is_header_line(s) || byline_author(s).is_some() || is_name_line(s) || is_job_line(s)
+}
+
+/// A header field's label alone on its line (`By`, `Date`, `Published`).
+fn is_label(s: &str) -> bool {
+    matches!(
+        s.trim_end_matches(':'),
+        "By" | "by" | "BY" | "Date" | "Published" | "Updated" | "Posted" | "Written by" | "Author"
+    )
 }
 
 /// A line that may be a headline or a standfirst: a few words, no final full stop.
 fn headline_like(s: &str) -> bool {
     let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
     (4..=40).contains(&word_count(s)) && !bare.ends_with(['.', ':']) && !excluded(s)
+}
+
+/// A line that opens a list of other stories: `More News Stories`, `Related Articles`.
+fn is_more_marker(s: &str) -> bool {
+    let l = s.to_lowercase();
+    word_count(s) <= 6
+        && [
+            "more news",
+            "more stories",
+            "related",
+            "you may also",
+            "you might also",
+            "recommended",
+            "most read",
+            "most popular",
+            "top stories",
+            "latest news",
+            "more from",
+            "read next",
+            "up next",
+            "trending",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
 }
 
 fn prose_or_headline_like(s: &str) -> bool {
@@ -251,8 +439,26 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
     let below = (k + 1..(body + 1).min(k + 5).min(lines.len())).find(|&j| is_meta_line(lines[j]));
     match below {
         Some(j) if j == k + 1 => add(3.0, "a byline or date right below", &mut why),
+        Some(j) if j == k + 2 => add(2.6, "a byline or date two lines below", &mut why),
         Some(_) => add(2.0, "a byline or date just below", &mut why),
         None => {}
+    }
+    // Under a "more stories" or "related" marker, a headline is another story's.
+    if (k.saturating_sub(8)..k).any(|j| is_footer(lines[j]) || is_more_marker(lines[j])) {
+        add(-2.0, "under a 'more stories' marker", &mut why);
+    }
+    // Three or more headline-like lines in a row are a list of links.
+    let run_start = (0..=k)
+        .rev()
+        .take_while(|&j| headline_like(lines[j]))
+        .last()
+        .unwrap_or(k);
+    let run_end = (k..lines.len())
+        .take_while(|&j| headline_like(lines[j]))
+        .last()
+        .unwrap_or(k);
+    if run_end - run_start >= 2 {
+        add(-1.5, "in a list of headlines", &mut why);
     }
     if below.is_none() {
         if k > 0 && is_meta_line(lines[k - 1]) {
@@ -265,6 +471,11 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
     // headline.
     if below.is_some_and(|j| j > k + 1) && (prose_or_headline_like(lines[k + 1])) {
         add(1.0, "a standfirst below", &mut why);
+    }
+    // A headline opens the article: running text right above it means the line is inside a
+    // story (a wrapped line's end, a caption, a subheading).
+    if (k.saturating_sub(2)..k).any(|j| is_prose(lines[j])) {
+        add(-2.5, "running text right above", &mut why);
     }
     if k > 0 && headline_like(lines[k - 1]) && !is_meta_line(lines[k - 1]) {
         add(-0.5, "under another headline-like line", &mut why);
@@ -290,17 +501,71 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
     (total, why)
 }
 
+/// Lines that may stand between two paragraphs of one article (a caption, an ad label, a
+/// subheading, a share row) without ending its run of running text.
+const GAP: usize = 4;
+/// Words of running text that make a run the article's body rather than a teaser's summary.
+const MIN_RUN_WORDS: usize = 60;
+
+/// Runs of running text: (first line, words of running text in the run), in text order.
+/// Paragraphs at most [`GAP`] lines apart are one run.
+pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
+    let n = lines.len().min(SCAN);
+    let under_meta = |k: usize| (k + 1..n.min(k + 4)).any(|j| is_meta_line(lines[j]));
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (k, s) in lines[..n].iter().enumerate() {
+        if !(is_prose(s) || is_wrapped(lines, k)) || under_meta(k) {
+            continue;
+        }
+        let words = word_count(s);
+        match (last, runs.last_mut()) {
+            (Some(l), Some(run)) if k - l <= GAP + 1 => run.1 += words,
+            _ => {
+                // Short story lines right above belong to the run.
+                let mut start = k;
+                while start > 0 && is_short_story(lines[start - 1]) && !under_meta(start - 1) {
+                    start -= 1;
+                }
+                runs.push((start, words));
+            }
+        }
+        last = Some(k);
+    }
+    runs
+}
+
 /// Every candidate headline with its score, best first (for explanations and tests), and the
 /// first paragraph's index.
+///
+/// Each of the longest runs of running text is tried as the article's body; a candidate above
+/// a run scores its own features plus the run's strength (its words, capped), so a headline over
+/// the article beats a teaser over a one-line summary.
 pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
-    let body = first_paragraph(lines);
     let mut all = Vec::new();
+    let mut runs = prose_runs(lines);
+    if runs.is_empty() {
+        runs.push((first_paragraph(lines), 0));
+    }
+    let first_run = runs[0];
+    // The article's body: the first run of substantial length (menus' teasers have a line of
+    // summary; "related" lists come after the article). Failing that, the longest run.
+    let main = runs
+        .iter()
+        .copied()
+        .find(|r| r.1 >= MIN_RUN_WORDS)
+        .unwrap_or_else(|| {
+            *runs
+                .iter()
+                .max_by_key(|r| (r.1, std::cmp::Reverse(r.0)))
+                .unwrap_or(&first_run)
+        });
+    let runs = vec![main];
     // Nothing reads as the story, or the story starts on the first line: no header. (A lone
     // line is the story, never a headline over nothing.)
-    if body == 0 || body >= lines.len() {
-        return (all, body);
+    if main.0 == 0 {
+        return (all, 0);
     }
-    let from = body.saturating_sub(REACH);
     // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): count each
     // short line of the page once.
     let norms: Vec<Option<String>> = lines[..lines.len().min(SCAN + 200)]
@@ -311,25 +576,47 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     for n in norms.iter().flatten() {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    for k in from..body {
-        let s = lines[k];
-        if excluded(s) {
+    let mut body_of_best = main.0;
+    let mut best_score = f32::MIN;
+    for &(body, words) in &runs {
+        if body == 0 || body >= lines.len() {
             continue;
         }
-        let repeated = norms
-            .get(k)
-            .and_then(Option::as_ref)
-            .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
-        let (score, why) = score(lines, k, body, repeated);
-        all.push(Headline {
-            line: k,
-            score,
-            why,
-        });
+        let strength = words.min(600) as f32 / 200.0;
+        for k in body.saturating_sub(REACH)..body {
+            let s = lines[k];
+            if excluded(s) || is_wrapped(lines, k) {
+                continue;
+            }
+            let repeated = norms
+                .get(k)
+                .and_then(Option::as_ref)
+                .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
+            // A breadcrumb glued to the headline (`HomeNewsPort deal signed`) repeats it too.
+            let in_breadcrumb = word_count(s) >= 3
+                && (k.saturating_sub(3)..(k + 3).min(lines.len()))
+                    .any(|j| j != k && lines[j].len() > s.len() && lines[j].ends_with(s));
+            let (score, mut why) = score(lines, k, body, repeated || in_breadcrumb);
+            if strength > 0.0 {
+                why.push("the article's running text below it");
+            }
+            let total = score + strength;
+            if total > best_score {
+                best_score = total;
+                body_of_best = body;
+            }
+            all.push(Headline {
+                line: k,
+                score: total,
+                why,
+            });
+        }
     }
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.line.cmp(&b.line)));
+    all.dedup_by_key(|h| h.line);
     // A headline the page repeats is the first of its copies (the later ones sit in a photo
     // caption or a share box, and what lies between them is the article's).
+    let from = body_of_best.saturating_sub(REACH);
     if let Some(best) = all.first_mut()
         && let Some(Some(norm)) = norms.get(best.line)
         && let Some(first) = (from..best.line).find(|&j| norms.get(j) == Some(&Some(norm.clone())))
@@ -337,7 +624,7 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
         best.line = first;
         best.why.push("the first of the page's copies of it");
     }
-    (all, body)
+    (all, body_of_best)
 }
 
 /// The headline among `lines` (the text's non-empty lines), or `None` when the text has no

@@ -14,6 +14,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "terms and conditions",
     "javascript",
     "your browser",
+    "browser version",
+    "older browser",
+    "supported browser",
     "ad blocker",
     "adblock",
     "subscribe to",
@@ -56,6 +59,58 @@ const NOTICE_PHRASES: &[&str] = &[
     "please enable",
     "is not supported",
 ];
+
+/// Words of a page's controls and prompts, on short lines: `Continue reading the main story`,
+/// `click to enlarge`, `Share Close extra sharing options`, `Please enter a search term.`
+const UI_PHRASES: &[&str] = &[
+    "continue reading",
+    "click to",
+    "tap to",
+    "click here",
+    "enter a search",
+    "search term",
+    "sharing options",
+    "social links",
+    "thank you for",
+    "thanks for",
+    "discover our",
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "view all",
+    "view more",
+    "posted in",
+    "filed under",
+    "reviewed on",
+    "min read",
+    "time to read",
+    "reading time",
+    "view this post",
+    "watch now",
+    "watch live",
+    "listen to this",
+    "skip ad",
+    "play video",
+    "your comment",
+    "leave a comment",
+    "comments",
+    "advertisement",
+    "sponsored",
+    "recommended",
+    "most read",
+    "most popular",
+    "trending",
+];
+
+/// True when `s` is a short line of a page's controls (at most twelve words).
+pub fn is_ui_text(s: &str) -> bool {
+    if s.split_whitespace().count() > 12 {
+        return false;
+    }
+    let l = s.to_lowercase();
+    UI_PHRASES.iter().any(|p| contains_words(&l, p)) || l.starts_with("time to ")
+}
 
 /// True when `s` is a page notice rather than article text.
 pub fn is_notice(s: &str) -> bool {
