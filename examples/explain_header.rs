@@ -28,6 +28,13 @@ fn main() {
                 c.score, c.line, lines[c.line], c.why
             );
         }
+        if let Some(best) = cands.first() {
+            let below = techdivide::corpus::headline::first_paragraph_from(&lines, best.line + 1);
+            println!(
+                "first paragraph under the headline: line {below}: {}",
+                lines.get(below).copied().unwrap_or("")
+            );
+        }
         let meta = techdivide::corpus::parse_metadata(&text, &path);
         println!(
             "title: {} ({:?}); published: {:?} ({:?})",

@@ -16,7 +16,7 @@ use super::notices::{is_notice, is_ui_text};
 
 /// How far above the first paragraph a headline may sit (non-empty lines): bylines, dates,
 /// photo captions, share rows and a standfirst come between them.
-const REACH: usize = 25;
+const REACH: usize = 35;
 /// Non-empty lines looked at for the first real paragraph. Some pages put several hundred
 /// menu lines above the article.
 const SCAN: usize = 1500;
@@ -109,12 +109,16 @@ const CREDIT_WORDS: &[&str] = &[
     "(photo",
     "shutterstock",
     "file photo",
+    "from left",
+    ", left,",
+    ", right,",
+    "pictured",
 ];
 
-/// A photo credit or caption source: `(Jane Roe / Daily Example)`, `NBC News / Getty Images`,
-/// `Representative image. (Photo: Getty Images)`.
-pub fn is_credit(s: &str) -> bool {
-    if s.len() > 200 {
+/// A photo's caption or credit (`Photo: Jane Roe/AP`, `… on Nov. 8. (Jane Roe)`): its date is
+/// the photo's, never the article's.
+pub fn is_photo_credit(s: &str) -> bool {
+    if s.len() > 600 {
         return false;
     }
     let l = s.to_lowercase();
@@ -122,16 +126,13 @@ pub fn is_credit(s: &str) -> bool {
         return true;
     }
     // `EPA-EFE/Stuart Brock`, `Pool via REUTERS`: an agency and a photographer.
-    let agency_slash = word_count(s) <= 30
+    let agency_slash = word_count(s) <= 60
         && s.split_whitespace().any(|w| {
             w.split_once('/').is_some_and(|(a, b)| {
                 a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)
             })
         });
     if agency_slash || l.contains("via reuters") || l.contains("via getty") {
-        return true;
-    }
-    if l.contains("associated press") && word_count(s) >= 6 {
         return true;
     }
     // A caption ending with its photographer: `… in Tarzana on Nov. 8. (Jane Roe)`.
@@ -145,6 +146,22 @@ pub fn is_credit(s: &str) -> bool {
                     .all(|w| w.starts_with(char::is_uppercase))
         })
     {
+        return true;
+    }
+    false
+}
+
+/// A photo credit or caption source: `(Jane Roe / Daily Example)`, `NBC News / Getty Images`,
+/// `Representative image. (Photo: Getty Images)`.
+pub fn is_credit(s: &str) -> bool {
+    if s.len() > 200 {
+        return false;
+    }
+    let l = s.to_lowercase();
+    if is_photo_credit(s) {
+        return true;
+    }
+    if l.contains("associated press") && word_count(s) >= 6 {
         return true;
     }
     // An outlet's credit line: `The New York Times`, `Wilmer Leon. Sputnik International`.
@@ -348,11 +365,21 @@ fn excluded(s: &str) -> bool {
 fn is_meta_line(s: &str) -> bool {
     let s = s.trim_start_matches(BULLETS).trim_start();
     // `By` alone on its line, the name on the next (a copy splits the byline's elements).
-    let label = matches!(
-        s,
-        "By" | "by" | "BY" | "Date" | "Published" | "Updated" | "Posted"
-    );
-    label || is_header_line(s) || byline_author(s).is_some() || is_name_line(s) || is_job_line(s)
+    let label = is_label(s);
+    // `ByAlex Bozarjian`: a copy ran the byline's label into the name; `by: Josh Roe`.
+    let glued = s.len() < 60
+        && s.strip_prefix("By")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_name_line(rest));
+    let lower_by = s.len() < 80
+        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
+        && is_name_line(s[3..].trim());
+    label
+        || glued
+        || lower_by
+        || is_header_line(s)
+        || byline_author(s).is_some()
+        || is_name_line(s)
+        || is_job_line(s)
 }
 
 /// A header field's label alone on its line (`By`, `Date`, `Published`).
@@ -398,7 +425,13 @@ fn prose_or_headline_like(s: &str) -> bool {
 }
 
 /// Score line `k` as the headline of a text whose first paragraph is line `body`.
-fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'static str>) {
+fn score(
+    lines: &[&str],
+    k: usize,
+    body: usize,
+    article_start: usize,
+    repeated: bool,
+) -> (f32, Vec<&'static str>) {
     let s = lines[k];
     let mut why = Vec::new();
     let mut total = 1.0;
@@ -414,14 +447,32 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
         _ => add(-1.0, "longer than a headline", &mut why),
     }
     let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if bare.ends_with("...") || bare.ends_with('…') {
+        add(-2.0, "cut short (a teaser in a list)", &mut why);
+    }
     if bare.ends_with(':') {
         add(-2.0, "ends with a colon (a label)", &mut why);
+    } else if bare.ends_with('.') && !bare.ends_with("..") && words >= 14 {
+        add(-3.0, "a sentence of running text", &mut why);
     } else if bare.ends_with('.') && !bare.ends_with("..") && words > 6 {
         add(-1.5, "ends with a full stop (running text)", &mut why);
     }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
         add(-1.0, "all capitals (a kicker or section label)", &mut why);
+    }
+    // `Contact UsABC13 News TeamCareers`: menu items a copy ran together.
+    let glued = s
+        .split_whitespace()
+        .filter(|w| {
+            let c: Vec<char> = w.chars().collect();
+            c.windows(2)
+                .skip(1)
+                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        })
+        .count();
+    if glued >= 2 {
+        add(-2.5, "menu items run together", &mut why);
     }
     if s.starts_with(|c: char| c.is_lowercase()) {
         add(-1.5, "starts in lower case", &mut why);
@@ -433,6 +484,8 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
         add(-2.5, "a breadcrumb", &mut why);
     } else if s.contains(" | ") {
         add(-0.5, "holds a separator", &mut why);
+    } else if s.contains('|') {
+        add(-1.5, "a section label glued to it", &mut why);
     }
     // A byline or date right under the headline (or one line lower, past a standfirst or a
     // share row) is the strongest sign across sites.
@@ -444,7 +497,10 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
         None => {}
     }
     // Under a "more stories" or "related" marker, a headline is another story's.
-    if (k.saturating_sub(8)..k).any(|j| is_footer(lines[j]) || is_more_marker(lines[j])) {
+    // (Only after the article's text has begun: menus carry "Trending" and "Most read" too.)
+    if (k.saturating_sub(8).max(article_start)..k)
+        .any(|j| is_footer(lines[j]) || is_more_marker(lines[j]))
+    {
         add(-2.0, "under a 'more stories' marker", &mut why);
     }
     // Three or more headline-like lines in a row are a list of links.
@@ -470,18 +526,18 @@ fn score(lines: &[&str], k: usize, body: usize, repeated: bool) -> (f32, Vec<&'s
     // Headline, then standfirst, then byline: the upper of two headline-like lines is the
     // headline.
     if below.is_some_and(|j| j > k + 1) && (prose_or_headline_like(lines[k + 1])) {
-        add(1.0, "a standfirst below", &mut why);
+        add(1.5, "a standfirst below", &mut why);
     }
     // A headline opens the article: running text right above it means the line is inside a
     // story (a wrapped line's end, a caption, a subheading).
-    if (k.saturating_sub(2)..k).any(|j| is_prose(lines[j])) {
-        add(-2.5, "running text right above", &mut why);
+    if k > 0 && is_prose(lines[k - 1]) && !is_notice(lines[k - 1]) {
+        add(-2.0, "running text right above", &mut why);
     }
     if k > 0 && headline_like(lines[k - 1]) && !is_meta_line(lines[k - 1]) {
         add(-0.5, "under another headline-like line", &mut why);
     }
     if repeated && words >= 3 {
-        add(1.5, "the page repeats it", &mut why);
+        add(1.0, "the page repeats it", &mut why);
     }
     let gap = body.saturating_sub(k + 1);
     if gap > 0 {
@@ -536,36 +592,39 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// Every candidate headline with its score, best first (for explanations and tests), and the
-/// first paragraph's index.
+/// index of the first paragraph under the best one.
 ///
-/// Each of the longest runs of running text is tried as the article's body; a candidate above
-/// a run scores its own features plus the run's strength (its words, capped), so a headline over
-/// the article beats a teaser over a one-line summary.
+/// The article's body is the first run of running text of substantial length ([`MIN_RUN_WORDS`]:
+/// a menu's teaser has a line of summary, and "related" lists come after the article). The
+/// headline is looked for up to [`REACH`] lines above it, and above any shorter run that
+/// starts within that reach (a standfirst, a first short paragraph, a caption): each candidate
+/// is weighed against the run right below it.
 pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     let mut all = Vec::new();
     let mut runs = prose_runs(lines);
     if runs.is_empty() {
         runs.push((first_paragraph(lines), 0));
     }
-    let first_run = runs[0];
-    // The article's body: the first run of substantial length (menus' teasers have a line of
-    // summary; "related" lists come after the article). Failing that, the longest run.
     let main = runs
         .iter()
-        .copied()
-        .find(|r| r.1 >= MIN_RUN_WORDS)
+        .position(|r| r.1 >= MIN_RUN_WORDS)
         .unwrap_or_else(|| {
-            *runs
-                .iter()
-                .max_by_key(|r| (r.1, std::cmp::Reverse(r.0)))
-                .unwrap_or(&first_run)
+            (0..runs.len())
+                .max_by_key(|&i| (runs[i].1, std::cmp::Reverse(runs[i].0)))
+                .unwrap_or(0)
         });
-    let runs = vec![main];
     // Nothing reads as the story, or the story starts on the first line: no header. (A lone
     // line is the story, never a headline over nothing.)
-    if main.0 == 0 {
-        return (all, 0);
+    if runs[main].0 == 0 || runs[main].0 >= lines.len() {
+        return (all, runs[main].0.min(lines.len()));
     }
+    // Walk up through shorter runs that start within reach of the one below.
+    let mut top = main;
+    while top > 0 && runs[top].0 - runs[top - 1].0 <= REACH && runs[top - 1].0 > 0 {
+        top -= 1;
+    }
+    let from = runs[top].0.saturating_sub(REACH);
+    let to = runs[main].0;
     // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): count each
     // short line of the page once.
     let norms: Vec<Option<String>> = lines[..lines.len().min(SCAN + 200)]
@@ -576,47 +635,37 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     for n in norms.iter().flatten() {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    let mut body_of_best = main.0;
-    let mut best_score = f32::MIN;
-    for &(body, words) in &runs {
-        if body == 0 || body >= lines.len() {
+    let mut best: Option<(f32, usize)> = None;
+    for k in from..to {
+        let s = lines[k];
+        if excluded(s) || is_wrapped(lines, k) || s.chars().count() >= 180 {
             continue;
         }
-        let strength = words.min(600) as f32 / 200.0;
-        for k in body.saturating_sub(REACH)..body {
-            let s = lines[k];
-            if excluded(s) || is_wrapped(lines, k) {
-                continue;
-            }
-            let repeated = norms
-                .get(k)
-                .and_then(Option::as_ref)
-                .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
-            // A breadcrumb glued to the headline (`HomeNewsPort deal signed`) repeats it too.
-            let in_breadcrumb = word_count(s) >= 3
-                && (k.saturating_sub(3)..(k + 3).min(lines.len()))
-                    .any(|j| j != k && lines[j].len() > s.len() && lines[j].ends_with(s));
-            let (score, mut why) = score(lines, k, body, repeated || in_breadcrumb);
-            if strength > 0.0 {
-                why.push("the article's running text below it");
-            }
-            let total = score + strength;
-            if total > best_score {
-                best_score = total;
-                body_of_best = body;
-            }
-            all.push(Headline {
-                line: k,
-                score: total,
-                why,
-            });
+        // The first paragraph under this candidate: the start of the next run below it.
+        let Some(body) = runs[top..=main].iter().map(|r| r.0).find(|&r| r > k) else {
+            continue;
+        };
+        let repeated = norms
+            .get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
+        // A breadcrumb glued to the headline (`HomeNewsPort deal signed`) repeats it too.
+        let in_breadcrumb = word_count(s) >= 3
+            && (k.saturating_sub(3)..(k + 3).min(lines.len()))
+                .any(|j| j != k && lines[j].len() > s.len() && lines[j].ends_with(s));
+        let (score, why) = score(lines, k, body, runs[0].0, repeated || in_breadcrumb);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, body));
         }
+        all.push(Headline {
+            line: k,
+            score,
+            why,
+        });
     }
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.line.cmp(&b.line)));
-    all.dedup_by_key(|h| h.line);
     // A headline the page repeats is the first of its copies (the later ones sit in a photo
     // caption or a share box, and what lies between them is the article's).
-    let from = body_of_best.saturating_sub(REACH);
     if let Some(best) = all.first_mut()
         && let Some(Some(norm)) = norms.get(best.line)
         && let Some(first) = (from..best.line).find(|&j| norms.get(j) == Some(&Some(norm.clone())))
@@ -624,7 +673,7 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
         best.line = first;
         best.why.push("the first of the page's copies of it");
     }
-    (all, body_of_best)
+    (all, best.map_or(to, |(_, body)| body))
 }
 
 /// The headline among `lines` (the text's non-empty lines), or `None` when the text has no

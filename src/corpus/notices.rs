@@ -64,6 +64,14 @@ const NOTICE_PHRASES: &[&str] = &[
 /// `click to enlarge`, `Share Close extra sharing options`, `Please enter a search term.`
 const UI_PHRASES: &[&str] = &[
     "continue reading",
+    "an account",
+    "your account",
+    "sign up",
+    "sign in",
+    "log in",
+    "font size",
+    "larger font",
+    "smaller font",
     "click to",
     "tap to",
     "click here",
@@ -103,10 +111,52 @@ const UI_PHRASES: &[&str] = &[
     "trending",
 ];
 
+/// Buttons of a share row: a line made of these words only is a control (`Share Tweet`).
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "pocket",
+    "flipboard",
+    "messenger",
+    "telegram",
+    "copy",
+    "link",
+    "comment",
+    "comments",
+    "save",
+    "gift",
+    "article",
+    "this",
+    "on",
+    "x",
+    "via",
+    "sms",
+    "more",
+];
+
 /// True when `s` is a short line of a page's controls (at most twelve words).
 pub fn is_ui_text(s: &str) -> bool {
-    if s.split_whitespace().count() > 12 {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 12 {
         return false;
+    }
+    if !words.is_empty()
+        && words.iter().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.is_empty() || SHARE_WORDS.contains(&w.as_str())
+        })
+    {
+        return true;
     }
     let l = s.to_lowercase();
     UI_PHRASES.iter().any(|p| contains_words(&l, p)) || l.starts_with("time to ")

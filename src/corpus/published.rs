@@ -34,6 +34,9 @@ pub struct DateSeen {
     pub kind: DateKind,
     /// Index among the text's non-empty lines.
     pub line: usize,
+    /// Past the first paragraph: an embedded post's or a caption's date more often than the
+    /// article's, so it counts only after every header date.
+    pub after_body: bool,
 }
 
 /// Non-empty lines under the headline that may hold its date: a byline, a share row, a photo
@@ -60,7 +63,9 @@ fn kind_of(before: &str, above: bool) -> DateKind {
 /// A line that is running text: its dates are the story's, not the header's.
 fn is_running_text(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', ')']);
-    s.chars().count() > 220 || (word_count(s) >= 14 && t.ends_with(['.', '!', '?']))
+    // `… at 9:11 a.m.` ends a date line, not a sentence.
+    let clock = t.ends_with("a.m.") || t.ends_with("p.m.");
+    s.chars().count() > 220 || (word_count(s) >= 14 && !clock && t.ends_with(['.', '!', '?']))
 }
 
 /// Every header date around the headline at `title` (an index into `lines`, the text's
@@ -79,7 +84,8 @@ pub fn header_dates(
         .min(title + 1 + BELOW)
         .min(body.max(title + 1) + 4);
     for (k, &(offset, s)) in lines.iter().enumerate().take(to).skip(from) {
-        if k == title || is_running_text(s) {
+        // Photo captions and credits carry the photo's date, not the article's.
+        if k == title || is_running_text(s) || super::headline::is_photo_credit(s) {
             continue;
         }
         let mut prev_end = 0;
@@ -91,6 +97,7 @@ pub fn header_dates(
                 span: offset + r.start..offset + r.end,
                 kind,
                 line: k,
+                after_body: k > body,
             });
         }
     }
@@ -100,8 +107,16 @@ pub fn header_dates(
 /// The first publication among the header dates: the best kind, then the nearest the headline
 /// below it.
 pub fn choose_published(seen: &[DateSeen], title: usize) -> Option<&DateSeen> {
-    seen.iter()
-        .min_by_key(|d| (d.kind, d.line.abs_diff(title), d.span.start))
+    seen.iter().min_by_key(|d| {
+        let above = d.kind == DateKind::AboveHeadline;
+        (
+            above,
+            d.after_body,
+            d.kind,
+            d.line.abs_diff(title),
+            d.span.start,
+        )
+    })
 }
 
 #[cfg(test)]
