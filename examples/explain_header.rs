@@ -29,7 +29,7 @@ fn main() {
             );
         }
         if let Some(best) = cands.first() {
-            let below = techdivide::corpus::headline::first_paragraph_from(&lines, best.line + 1);
+            let below = best.body;
             println!(
                 "first paragraph under the headline: line {below}: {}",
                 lines.get(below).copied().unwrap_or("")

@@ -87,3 +87,29 @@ fn every_short_headline_and_every_paragraph_is_kept() {
     }
     assert_eq!(checked, 240);
 }
+
+#[test]
+fn a_one_sentence_file_is_all_story() {
+    let gaz = gazetteer();
+    for text in [
+        "Japan and South Korea agreed on a deal in 2015.\n",
+        "Japan and South Korea agreed on a deal in 2015\n",
+        "  Japan and South Korea agreed on a deal in 2015.  \r\n\r\n",
+    ] {
+        let a = load_bytes(
+            ArticleOrigin::Memory("one".into()),
+            "one.txt".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(a.meta.title_source, TitleSource::Derived, "{text:?}");
+        let analysis = analyze(&a, a.meta.published, ExtractOptions::default());
+        let mut got: Vec<&str> = analysis
+            .events
+            .iter()
+            .map(|e| gaz.code(e.country))
+            .collect();
+        got.sort();
+        assert_eq!(got, ["JP", "KR"], "{text:?}");
+    }
+}

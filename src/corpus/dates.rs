@@ -154,8 +154,25 @@ pub fn dates_in(text: &str, order: DateOrder) -> Vec<(Date, Range<usize>)> {
 }
 
 /// The first calendar date in `text` with its byte range, reading slash dates in `order`.
+/// (The first match of each pattern only: this runs on many lines.)
 pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
-    dates_in(text, order).into_iter().next()
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = |re: &Regex| re.find(text).map(|m| m.start());
+    let earliest = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*SLASH, &*DOTTED]
+        .into_iter()
+        .filter_map(first)
+        .min()?;
+    // Only the text from the earliest match on can hold the first date.
+    let from = text[..earliest]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(i, _)| i);
+    dates_in(&text[from..], order)
+        .into_iter()
+        .next()
+        .map(|(d, r)| (d, r.start + from..r.end + from))
 }
 
 /// True when `text` shows it writes slash dates day first: a slash date whose first number is

@@ -13,6 +13,7 @@ use super::metadata::{
     is_kicker_quote, normalize, word_count,
 };
 use super::notices::{is_notice, is_ui_text};
+use std::cell::OnceCell;
 
 /// How far above the first paragraph a headline may sit (non-empty lines): bylines, dates,
 /// photo captions, share rows and a standfirst come between them.
@@ -27,6 +28,8 @@ const THRESHOLD: f32 = -0.5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
     pub line: usize,
+    /// The first paragraph under it (an index among the non-empty lines).
+    pub body: usize,
     pub score: f32,
     /// The features that counted, in the order they were weighed (for tooltips and tests).
     pub why: Vec<&'static str>,
@@ -35,11 +38,14 @@ pub struct Headline {
 /// A line of running text: a paragraph of the article, a standfirst or a caption.
 pub fn is_prose(s: &str) -> bool {
     let words = word_count(s);
-    if words < 10 || is_notice(s) {
+    if words < 10 {
         return false;
     }
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    words >= 30 || t.ends_with(['.', '!', '?', '…'])
+    (words >= 30 || t.ends_with(['.', '!', '?', '…']))
+        && !(words <= 20 && title_case(s))
+        && !is_notice(s)
+        && glued_words(s) < 2
 }
 
 /// A long line that a copy wrapped: the next line goes on in lower case (`… attracting clients
@@ -52,10 +58,52 @@ pub fn is_wrapped(lines: &[&str], k: usize) -> bool {
             .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// Words a copy ran together (`UsABC13`, `Covid-19Hit`): a lower-case letter or a digit then
+/// a capital inside one word, past its first letter. Menus and teaser lists run together so.
+pub fn glued_words(s: &str) -> usize {
+    // One pass over the bytes (ASCII letters only: enough for menus run together).
+    let b = s.as_bytes();
+    (2..b.len())
+        .filter(|&i| {
+            b[i].is_ascii_uppercase()
+                && ((b[i - 2].is_ascii_lowercase() && b[i - 1].is_ascii_lowercase())
+                    || b[i - 1].is_ascii_digit())
+        })
+        .count()
+}
+
 /// A short story line: ends a sentence and has a few words (`Saudi Arabia restored ties.`).
 fn is_short_story(s: &str) -> bool {
+    // A question alone on its line is a headline far more often than a paragraph.
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    word_count(s) >= 4 && t.ends_with(['.', '!', '?']) && !is_notice(s) && !is_boilerplate(s)
+    word_count(s) >= 4
+        && t.ends_with(['.', '!'])
+        && !title_case(s)
+        && !is_notice(s)
+        && !is_boilerplate(s)
+}
+
+/// Most words capitalised (`Data Centres Push Tests Ties With the U.K.`): a headline's case,
+/// never a sentence's.
+pub fn title_case(s: &str) -> bool {
+    // Title case leaves short function words in lower case (`Means for the U.K.`).
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "of", "for", "to", "in", "on", "and", "or", "with", "at", "by", "from",
+        "as", "vs", "but", "nor", "over", "into",
+    ];
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !MINOR.contains(w))
+        .collect();
+    let capital = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 5 && capital * 10 >= words.len() * 8
 }
 
 /// Index (among `lines`, the non-empty lines) of the first real paragraph at or after `from`:
@@ -82,6 +130,10 @@ pub fn first_paragraph_from(lines: &[&str], from: usize) -> usize {
     // starts under its first line when that line reads as a headline.
     if at >= n && from == 0 && n >= 2 && headline_like(lines[0]) {
         at = 1;
+        // Past the byline and date lines under it.
+        while at + 1 < n && is_meta_line(lines[at]) {
+            at += 1;
+        }
     }
     at
 }
@@ -321,13 +373,19 @@ const JOB_WORDS: &[&str] = &[
 
 /// A byline's job-title line (a short line naming a newsroom job).
 pub fn is_job_line(s: &str) -> bool {
-    word_count(s) <= 10
-        && !ends_sentence(s)
-        && s.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            JOB_WORDS
-                .iter()
-                .any(|j| w.eq_ignore_ascii_case(j) || w.eq_ignore_ascii_case(&format!("{j}s")))
+    if s.len() > 120 || word_count(s) > 10 || ends_sentence(s) {
+        return false;
+    }
+    let is_job = |w: &str| {
+        JOB_WORDS.iter().any(|j| {
+            w.eq_ignore_ascii_case(j)
+                || (w.len() == j.len() + 1
+                    && w.is_char_boundary(j.len())
+                    && w[..j.len()].eq_ignore_ascii_case(j)
+                    && w[j.len()..].eq_ignore_ascii_case("s"))
         })
+    };
+    s.split(|c: char| !c.is_alphanumeric()).any(is_job)
 }
 
 /// A line opened by a symbol (`☆ Mashable`, `▶ Watch`): a list item or a button.
@@ -362,6 +420,29 @@ fn excluded(s: &str) -> bool {
 
 /// A byline, date or read-time line: the header fields that sit next to a headline (a list
 /// bullet before it aside).
+/// A byline in any of the shapes copies give it: `By Jane Roe`, `By` over `Jane Roe`,
+/// `ByJane Roe`, `by: Jane Roe`, `Jane Roe and John Doe`, `Jane Roe, Staff Writer`.
+fn is_byline(s: &str) -> bool {
+    let s = s.trim_start_matches(BULLETS).trim_start();
+    let glued = s.len() < 60
+        && s.strip_prefix("By")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_name_line(rest));
+    let lower_by = s.len() < 80
+        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
+        && is_name_line(s[3..].trim());
+    let by_label = matches!(s, "By" | "by" | "BY" | "By:" | "Written by" | "Words by");
+    let by_text = s.len() < 120
+        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+        && s[3..].trim_start().starts_with(char::is_uppercase);
+    glued
+        || lower_by
+        || by_label
+        || by_text
+        || byline_author(s).is_some()
+        || is_name_line(s)
+        || is_job_line(s)
+}
+
 fn is_meta_line(s: &str) -> bool {
     let s = s.trim_start_matches(BULLETS).trim_start();
     // `By` alone on its line, the name on the next (a copy splits the byline's elements).
@@ -420,18 +501,62 @@ fn is_more_marker(s: &str) -> bool {
         .any(|m| l.contains(m))
 }
 
+/// A line that may be an item of a list of headlines: a few words, capitalised, no final
+/// punctuation (a standfirst or a wrapped line is longer or goes on in lower case).
+fn list_item_like(s: &str) -> bool {
+    (4..=20).contains(&word_count(s))
+        && s.chars().count() < 150
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'')
+        && headline_like(s)
+}
+
 fn prose_or_headline_like(s: &str) -> bool {
-    (headline_like(s) && word_count(s) >= 6) || is_prose(s)
+    let sentence = word_count(s) >= 6 && ends_sentence(s) && !excluded(s);
+    (headline_like(s) && word_count(s) >= 6) || is_prose(s) || sentence
+}
+
+/// Per-line answers that scoring asks many times (a neighbour of every candidate), each
+/// computed once.
+struct Facts<'a> {
+    lines: &'a [&'a str],
+    meta: Vec<OnceCell<bool>>,
+    excluded: Vec<OnceCell<bool>>,
+    list_item: Vec<OnceCell<bool>>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(lines: &'a [&'a str]) -> Self {
+        let cells = || (0..lines.len()).map(|_| OnceCell::new()).collect();
+        Self {
+            lines,
+            meta: cells(),
+            excluded: cells(),
+            list_item: cells(),
+        }
+    }
+
+    fn meta(&self, j: usize) -> bool {
+        *self.meta[j].get_or_init(|| is_meta_line(self.lines[j]))
+    }
+
+    fn excluded(&self, j: usize) -> bool {
+        *self.excluded[j].get_or_init(|| excluded(self.lines[j]))
+    }
+
+    fn list_item(&self, j: usize) -> bool {
+        *self.list_item[j].get_or_init(|| list_item_like(self.lines[j]))
+    }
 }
 
 /// Score line `k` as the headline of a text whose first paragraph is line `body`.
 fn score(
-    lines: &[&str],
+    f: &Facts<'_>,
     k: usize,
     body: usize,
     article_start: usize,
     repeated: bool,
 ) -> (f32, Vec<&'static str>) {
+    let lines = f.lines;
     let s = lines[k];
     let mut why = Vec::new();
     let mut total = 1.0;
@@ -443,7 +568,8 @@ fn score(
     match words {
         1 => add(-2.5, "one word", &mut why),
         2 | 3 => add(-1.2, "two or three words", &mut why),
-        4..=30 => add(1.0, "a headline's length", &mut why),
+        4..=20 => add(1.0, "a headline's length", &mut why),
+        21..=30 => add(0.3, "a long headline's length", &mut why),
         _ => add(-1.0, "longer than a headline", &mut why),
     }
     let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
@@ -462,16 +588,7 @@ fn score(
         add(-1.0, "all capitals (a kicker or section label)", &mut why);
     }
     // `Contact UsABC13 News TeamCareers`: menu items a copy ran together.
-    let glued = s
-        .split_whitespace()
-        .filter(|w| {
-            let c: Vec<char> = w.chars().collect();
-            c.windows(2)
-                .skip(1)
-                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
-        })
-        .count();
-    if glued >= 2 {
+    if glued_words(s) >= 2 {
         add(-2.5, "menu items run together", &mut why);
     }
     if s.starts_with(|c: char| c.is_lowercase()) {
@@ -489,7 +606,7 @@ fn score(
     }
     // A byline or date right under the headline (or one line lower, past a standfirst or a
     // share row) is the strongest sign across sites.
-    let below = (k + 1..(body + 1).min(k + 5).min(lines.len())).find(|&j| is_meta_line(lines[j]));
+    let below = (k + 1..(body + 1).min(k + 5).min(lines.len())).find(|&j| f.meta(j));
     match below {
         Some(j) if j == k + 1 => add(3.0, "a byline or date right below", &mut why),
         Some(j) if j == k + 2 => add(2.6, "a byline or date two lines below", &mut why),
@@ -506,22 +623,28 @@ fn score(
     // Three or more headline-like lines in a row are a list of links.
     let run_start = (0..=k)
         .rev()
-        .take_while(|&j| headline_like(lines[j]))
+        .take_while(|&j| f.list_item(j))
         .last()
         .unwrap_or(k);
     let run_end = (k..lines.len())
-        .take_while(|&j| headline_like(lines[j]))
+        .take_while(|&j| f.list_item(j))
         .last()
         .unwrap_or(k);
     if run_end - run_start >= 2 {
         add(-1.5, "in a list of headlines", &mut why);
     }
     if below.is_none() {
-        if k > 0 && is_meta_line(lines[k - 1]) {
+        if k > 0 && f.meta(k - 1) {
             add(2.0, "a byline or date right above", &mut why);
-        } else if k > 1 && is_meta_line(lines[k - 2]) {
+        } else if k > 1 && f.meta(k - 2) {
             add(1.0, "a byline or date just above", &mut why);
         }
+    }
+    // A teaser in a list has its date; the article's headline has its author too.
+    if (k + 1..lines.len().min(k + 5)).any(|j| is_byline(lines[j])) {
+        add(1.0, "a byline below", &mut why);
+    } else if below.is_none() && (k.saturating_sub(3)..k).any(|j| is_byline(lines[j])) {
+        add(1.0, "a byline above", &mut why);
     }
     // Headline, then standfirst, then byline: the upper of two headline-like lines is the
     // headline.
@@ -533,7 +656,7 @@ fn score(
     if k > 0 && is_prose(lines[k - 1]) && !is_notice(lines[k - 1]) {
         add(-2.0, "running text right above", &mut why);
     }
-    if k > 0 && headline_like(lines[k - 1]) && !is_meta_line(lines[k - 1]) {
+    if k > 0 && headline_like(lines[k - 1]) && !f.meta(k - 1) {
         add(-0.5, "under another headline-like line", &mut why);
     }
     if repeated && words >= 3 {
@@ -563,11 +686,16 @@ const GAP: usize = 4;
 /// Words of running text that make a run the article's body rather than a teaser's summary.
 const MIN_RUN_WORDS: usize = 60;
 
-/// Runs of running text: (first line, words of running text in the run), in text order.
+/// Runs of running text: (first line, words of running text in the run), in text order, up to
+/// the first of [`MIN_RUN_WORDS`] words (its count may stop there).
 /// Paragraphs at most [`GAP`] lines apart are one run.
 pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
     let n = lines.len().min(SCAN);
-    let under_meta = |k: usize| (k + 1..n.min(k + 4)).any(|j| is_meta_line(lines[j]));
+    // Each line's "byline or date?" is asked at most once, and only for lines under prose.
+    let meta: Vec<OnceCell<bool>> = (0..n).map(|_| OnceCell::new()).collect();
+    let under_meta = |k: usize| {
+        ((k + 1).min(n)..n.min(k + 4)).any(|j| *meta[j].get_or_init(|| is_meta_line(lines[j])))
+    };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut last: Option<usize> = None;
     for (k, s) in lines[..n].iter().enumerate() {
@@ -587,6 +715,11 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
             }
         }
         last = Some(k);
+        // The first run of substantial length is the article's body: nothing below it is
+        // needed (this keeps long articles cheap).
+        if runs.last().is_some_and(|r| r.1 >= MIN_RUN_WORDS) {
+            break;
+        }
     }
     runs
 }
@@ -635,10 +768,11 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     for n in norms.iter().flatten() {
         *counts.entry(n.as_str()).or_default() += 1;
     }
+    let facts = Facts::new(lines);
     let mut best: Option<(f32, usize)> = None;
     for k in from..to {
         let s = lines[k];
-        if excluded(s) || is_wrapped(lines, k) || s.chars().count() >= 180 {
+        if facts.excluded(k) || is_wrapped(lines, k) || s.chars().count() >= 180 {
             continue;
         }
         // The first paragraph under this candidate: the start of the next run below it.
@@ -653,12 +787,13 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
         let in_breadcrumb = word_count(s) >= 3
             && (k.saturating_sub(3)..(k + 3).min(lines.len()))
                 .any(|j| j != k && lines[j].len() > s.len() && lines[j].ends_with(s));
-        let (score, why) = score(lines, k, body, runs[0].0, repeated || in_breadcrumb);
+        let (score, why) = score(&facts, k, body, runs[0].0, repeated || in_breadcrumb);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, body));
         }
         all.push(Headline {
             line: k,
+            body,
             score,
             why,
         });

@@ -468,7 +468,8 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         .map_or(HEADER_WINDOW, |h| h.line + HEADER_WINDOW)
         .min(nonblank.len());
     let window = &nonblank[..window_len];
-    let title_pos = choice.map(|h| h.line);
+    let title_pos = choice.as_ref().map(|h| h.line);
+    let body_under_title = choice.as_ref().map_or(0, |h| h.body);
     let mut meta = Metadata::default();
     let Some(title_pos) = title_pos else {
         // No header: the whole text (after any navigation lines) is body.
@@ -505,7 +506,7 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let title_norm = normalize(&meta.title);
 
     // The published date: the header's first publication (see `published.rs`).
-    let body_at = super::headline::first_paragraph_from(&texts, title_pos + 1);
+    let body_at = body_under_title;
     let placed: Vec<(usize, &str)> = nonblank
         .iter()
         .map(|&i| (lines[i].range.start, lines[i].text))

@@ -2,6 +2,9 @@
 //! newsletter prompts, browser warnings, ad labels, copyright lines. They can read like running
 //! text, so they are known by their words, never by their length.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Words that only page notices use together with the site's reader (`we use cookies`,
 /// `subscribe to our newsletter`). Matched on the lower-cased line.
 const NOTICE_PHRASES: &[&str] = &[
@@ -64,6 +67,10 @@ const NOTICE_PHRASES: &[&str] = &[
 /// `click to enlarge`, `Share Close extra sharing options`, `Please enter a search term.`
 const UI_PHRASES: &[&str] = &[
     "continue reading",
+    "email alerts",
+    "news alerts",
+    "breaking news alerts",
+    "get alerts",
     "an account",
     "your account",
     "sign up",
@@ -142,6 +149,19 @@ const SHARE_WORDS: &[&str] = &[
     "more",
 ];
 
+/// One case-insensitive automaton per phrase list: lines are scanned once, never lower-cased
+/// (this runs on every line of every article).
+fn automaton(phrases: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(phrases)
+        .unwrap_or_else(|e| panic!("notice phrases: {e}"))
+}
+
+static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(NOTICE_PHRASES));
+static UI: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(UI_PHRASES));
+
 /// True when `s` is a short line of a page's controls (at most twelve words).
 pub fn is_ui_text(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -150,16 +170,15 @@ pub fn is_ui_text(s: &str) -> bool {
     }
     if !words.is_empty()
         && words.iter().all(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            w.is_empty() || SHARE_WORDS.contains(&w.as_str())
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || SHARE_WORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w))
         })
     {
         return true;
     }
-    let l = s.to_lowercase();
-    UI_PHRASES.iter().any(|p| contains_words(&l, p)) || l.starts_with("time to ")
+    has_phrase(&UI, s)
+        || s.get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("time to "))
 }
 
 /// True when `s` is a page notice rather than article text.
@@ -167,28 +186,22 @@ pub fn is_notice(s: &str) -> bool {
     if s.len() > 600 {
         return false;
     }
-    let l = s.to_lowercase();
-    if l.starts_with('©') || l.starts_with("copyright") || l.starts_with("(c) ") {
+    let opens = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if s.starts_with('©') || opens("copyright") || opens("(c) ") {
         return true;
     }
-    NOTICE_PHRASES.iter().any(|p| contains_words(&l, p))
+    has_phrase(&NOTICES, s)
 }
 
-/// `phrase` occurs in `l` on word boundaries (`cookies` in `we use cookies`, not `cookiesale`).
-fn contains_words(l: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = l[from..].find(phrase) {
-        let start = from + i;
-        let end = start + phrase.len();
-        let before = l[..start].chars().next_back();
-        let after = l[end..].chars().next();
+/// One of the automaton's phrases occurs in `s` on word boundaries (`cookies` in `we use
+/// cookies`, not `cookiesale`).
+fn has_phrase(automaton: &AhoCorasick, s: &str) -> bool {
+    automaton.find_overlapping_iter(s).any(|m| {
+        let before = s[..m.start()].chars().next_back();
+        let after = s[m.end()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        if boundary(before) && (boundary(after) || phrase.ends_with(' ')) {
-            return true;
-        }
-        from = end;
-    }
-    false
+        boundary(before) && boundary(after)
+    })
 }
 
 #[cfg(test)]
