@@ -73,6 +73,14 @@ fn a_local_tv_copy_reads_the_headline_under_teasers_and_its_first_publication() 
         "Dock workers end strike after Canada and Mexico shippers agree to new terms"
     );
     assert_eq!(a.meta.title_source, TitleSource::Header);
+    // The decision can be explained: the byline right under it counted.
+    assert!(
+        a.meta
+            .title_reasons
+            .contains(&"a byline or date right below"),
+        "{:?}",
+        a.meta.title_reasons
+    );
     // Posted, not Updated, not a teaser's date.
     assert_eq!(date(&a), "2022-03-02");
     assert_eq!(a.meta.published_source, PublishedSource::Header);

@@ -18,7 +18,19 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     let entry = &app.corpus.entries[row];
     let meta = &entry.article.meta;
-    ui.heading(&meta.title).on_hover_text(&entry.article.file);
+    let why = if meta.title_reasons.is_empty() {
+        String::new()
+    } else {
+        format!("\nWhy this title: {}", meta.title_reasons.join("; "))
+    };
+    ui.heading(&meta.title).on_hover_text(format!(
+        "{}\nTitle from: {}{why}",
+        entry.article.file,
+        meta.title_source.as_str()
+    ));
+    if meta.title_source == crate::corpus::TitleSource::Derived {
+        ui.weak("Title derived from the first words: the file has no headline.");
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "Author: {}",

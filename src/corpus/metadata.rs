@@ -64,6 +64,9 @@ impl PublishedSource {
 pub struct Metadata {
     pub title: String,
     pub title_source: TitleSource,
+    /// Why the title was taken: the header model's reasons for a headline line, or the saved
+    /// page's field (for the reader's tooltip and for tests).
+    pub title_reasons: Vec<&'static str>,
     pub author: Option<String>,
     pub published: Option<Date>,
     pub published_source: PublishedSource,
@@ -469,6 +472,7 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         .min(nonblank.len());
     let window = &nonblank[..window_len];
     let title_pos = choice.as_ref().map(|h| h.line);
+    let title_reasons = choice.as_ref().map(|h| h.why.clone()).unwrap_or_default();
     let body_under_title = choice.as_ref().map_or(0, |h| h.body);
     let mut meta = Metadata::default();
     let Some(title_pos) = title_pos else {
@@ -490,6 +494,8 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         } else {
             TitleSource::Derived
         };
+        meta.title_reasons =
+            vec!["no line above the story reads as a headline: the title is its first words"];
         if let Some((d, r)) = nonblank[..first].iter().find_map(|&i| {
             parse_date(lines[i].text, order).map(|(d, r)| (d, shift(r, lines[i].range.start)))
         }) {
@@ -503,6 +509,7 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let title_line = window[title_pos];
     meta.title = lines[title_line].text.to_string();
     meta.title_source = TitleSource::Header;
+    meta.title_reasons = title_reasons;
     let title_norm = normalize(&meta.title);
 
     // The published date: the header's first publication (see `published.rs`).
