@@ -415,6 +415,7 @@ fn excluded(s: &str) -> bool {
         || is_ui_text(s)
         || is_job_line(s)
         || is_label(s)
+        || is_byline(s)
         || !s.chars().any(char::is_alphabetic)
 }
 

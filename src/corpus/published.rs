@@ -37,6 +37,9 @@ pub struct DateSeen {
     /// Past the first paragraph: an embedded post's or a caption's date more often than the
     /// article's, so it counts only after every header date.
     pub after_body: bool,
+    /// In the header block right under the headline (no running text between them): its dates
+    /// rank first, whatever their kind (an embedded post further down has a bare date too).
+    pub in_block: bool,
 }
 
 /// Non-empty lines under the headline that may hold its date: a byline, a share row, a photo
@@ -78,6 +81,10 @@ pub fn header_dates(
     order: DateOrder,
 ) -> Vec<DateSeen> {
     let mut seen = Vec::new();
+    // The header block: the lines under the headline up to the first line of running text.
+    let block_end = (title + 1..lines.len())
+        .find(|&j| super::headline::is_prose(lines[j].1))
+        .unwrap_or(lines.len());
     let from = title.saturating_sub(ABOVE);
     let to = lines
         .len()
@@ -98,6 +105,7 @@ pub fn header_dates(
                 kind,
                 line: k,
                 after_body: k > body,
+                in_block: k > title && k < block_end,
             });
         }
     }
@@ -111,6 +119,7 @@ pub fn choose_published(seen: &[DateSeen], title: usize) -> Option<&DateSeen> {
         let above = d.kind == DateKind::AboveHeadline;
         (
             above,
+            !d.in_block,
             d.after_body,
             d.kind,
             d.line.abs_diff(title),
