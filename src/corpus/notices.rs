@@ -176,14 +176,24 @@ pub fn is_ui_text(s: &str) -> bool {
     {
         return true;
     }
+    // Taxonomy lines: `Posted inBrookhaven, DeKalb, News`, `Filed under: Politics`.
+    const PREFIXES: &[&str] = &[
+        "time to ",
+        "posted in",
+        "filed under",
+        "tags:",
+        "topics:",
+        "categories:",
+    ];
     has_phrase(&UI, s)
-        || s.get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("time to "))
+        || PREFIXES
+            .iter()
+            .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// True when `s` is a page notice rather than article text.
 pub fn is_notice(s: &str) -> bool {
-    if s.len() > 600 {
+    if s.len() > 1000 {
         return false;
     }
     let opens = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
