@@ -698,6 +698,7 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
         ((k + 1).min(n)..n.min(k + 4)).any(|j| *meta[j].get_or_init(|| is_meta_line(lines[j])))
     };
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut adjacent: Vec<bool> = Vec::new();
     let mut last: Option<usize> = None;
     for (k, s) in lines[..n].iter().enumerate() {
         if !(is_prose(s) || is_wrapped(lines, k)) || under_meta(k) {
@@ -705,7 +706,15 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
         }
         let words = word_count(s);
         match (last, runs.last_mut()) {
-            (Some(l), Some(run)) if k - l <= GAP + 1 => run.1 += words,
+            (Some(l), Some(run)) if k - l <= GAP + 1 => {
+                run.1 += words;
+                // Two paragraphs in a row: an article's body. A teaser list alternates a
+                // headline and a line of summary.
+                if l + 1 == k && !adjacent.last().copied().unwrap_or(false) {
+                    adjacent.pop();
+                    adjacent.push(true);
+                }
+            }
             _ => {
                 // Short story lines right above belong to the run.
                 let mut start = k;
@@ -713,13 +722,21 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
                     start -= 1;
                 }
                 runs.push((start, words));
+                adjacent.push(false);
             }
         }
         last = Some(k);
         // The first run of substantial length is the article's body: nothing below it is
         // needed (this keeps long articles cheap).
-        if runs.last().is_some_and(|r| r.1 >= MIN_RUN_WORDS) {
+        if runs.last().is_some_and(|r| r.1 >= MIN_RUN_WORDS) && adjacent.last() == Some(&true) {
             break;
+        }
+    }
+    // A run counts as a body only with two paragraphs in a row: others keep their start but
+    // not their length.
+    for (run, adj) in runs.iter_mut().zip(&adjacent) {
+        if !adj {
+            run.1 = run.1.min(MIN_RUN_WORDS - 1);
         }
     }
     runs
