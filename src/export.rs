@@ -122,33 +122,20 @@ pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
         .collect()
 }
 
+/// Write the article table as CSV.
+pub fn write_articles_csv(rows: &[ArticleRow], out: impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Write the article table to `path`: JSON when it ends in `.json`, CSV otherwise.
 pub fn export_articles(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
-    let rows = article_rows(corpus);
-    let name = path.display().to_string();
-    let json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    write_output(path, |w| {
-        if json {
-            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json {
-                path: name.clone(),
-                source,
-            })
-        } else {
-            let mut csv = csv::Writer::from_writer(&mut *w);
-            let result: Result<(), csv::Error> = (|| {
-                for r in &rows {
-                    csv.serialize(r)?;
-                }
-                csv.flush()?;
-                Ok(())
-            })();
-            result.map_err(|source| ExportError::Csv {
-                path: name.clone(),
-                source,
-            })
-        }
+    export_table(&article_rows(corpus), path, |rows, w| {
+        write_articles_csv(rows, w)
     })
 }
 
@@ -250,19 +237,29 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File
 
 /// Write the event export to `path`: JSON when it ends in `.json`, CSV otherwise.
 pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
-    let rows = event_rows(corpus);
+    export_table(&event_rows(corpus), path, |rows, w| {
+        write_events_csv(rows, w)
+    })
+}
+
+/// Write a table of rows to `path`: JSON when it ends in `.json`, else CSV by `write_csv`.
+fn export_table<R: Serialize>(
+    rows: &[R],
+    path: &Path,
+    write_csv: impl FnOnce(&[R], &mut dyn Write) -> Result<(), csv::Error>,
+) -> Result<(), ExportError> {
     let name = path.display().to_string();
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     write_output(path, |w| {
         if json {
-            serde_json::to_writer_pretty(&mut *w, &rows).map_err(|source| ExportError::Json {
+            serde_json::to_writer_pretty(&mut *w, rows).map_err(|source| ExportError::Json {
                 path: name.clone(),
                 source,
             })
         } else {
-            write_events_csv(&rows, w).map_err(|source| ExportError::Csv {
+            write_csv(rows, w).map_err(|source| ExportError::Csv {
                 path: name.clone(),
                 source,
             })

@@ -106,29 +106,30 @@ pub fn title_case(s: &str) -> bool {
     words.len() >= 5 && capital * 10 >= words.len() * 8
 }
 
-/// Index (among `lines`, the non-empty lines) of the first real paragraph at or after `from`:
-/// the first line of running text that more running text follows closely; else the first line
-/// of running text; else the first short story line; else `lines.len()`.
-pub fn first_paragraph_from(lines: &[&str], from: usize) -> usize {
-    let n = lines.len().min(from + SCAN);
-    let prose: Vec<bool> = (0..n).map(|k| k >= from && is_prose(lines[k])).collect();
+/// Index (among `lines`, the non-empty lines) of the first real paragraph: the first line of
+/// running text that more running text follows closely; else the first line of running text;
+/// else the first short story line; else `lines.len()`.
+pub fn first_paragraph(lines: &[&str]) -> usize {
+    let n = lines.len().min(SCAN);
     // A line of running text with a byline or date right under it is a headline or a
     // standfirst (`Want to travel solo? Social media can help.`), not the story.
     let under_meta = |k: usize| (k + 1..n.min(k + 4)).any(|j| is_meta_line(lines[j]));
-    let prose: Vec<bool> = (0..n).map(|k| prose[k] && !under_meta(k)).collect();
-    let dense = (from..n).find(|&k| prose[k] && prose[k + 1..n.min(k + 7)].iter().any(|&p| p));
+    let prose: Vec<bool> = (0..n)
+        .map(|k| is_prose(lines[k]) && !under_meta(k))
+        .collect();
+    let dense = (0..n).find(|&k| prose[k] && prose[k + 1..n.min(k + 7)].iter().any(|&p| p));
     let mut at = dense
-        .or_else(|| (from..n).find(|&k| prose[k]))
-        .or_else(|| (from..n).find(|&k| is_short_story(lines[k])))
+        .or_else(|| (0..n).find(|&k| prose[k]))
+        .or_else(|| (0..n).find(|&k| is_short_story(lines[k])))
         .unwrap_or(n);
     // Short story lines right above the first long one belong to the story (`Kenya signed a
     // rail deal.` over a longer paragraph).
-    while at > from && at <= n && is_short_story(lines[at - 1]) && !under_meta(at - 1) {
+    while at > 0 && at <= n && is_short_story(lines[at - 1]) && !under_meta(at - 1) {
         at -= 1;
     }
     // A clean text whose lines all read short (hard-wrapped at a narrow width): the story
     // starts under its first line when that line reads as a headline.
-    if at >= n && from == 0 && n >= 2 && headline_like(lines[0]) {
+    if at >= n && n >= 2 && headline_like(lines[0]) {
         at = 1;
         // Past the byline and date lines under it.
         while at + 1 < n && is_meta_line(lines[at]) {
@@ -136,11 +137,6 @@ pub fn first_paragraph_from(lines: &[&str], from: usize) -> usize {
         }
     }
     at
-}
-
-/// [`first_paragraph_from`] the top of the text.
-pub fn first_paragraph(lines: &[&str]) -> usize {
-    first_paragraph_from(lines, 0)
 }
 
 /// Words of photo credits and captions' sources.
@@ -209,10 +205,10 @@ pub fn is_credit(s: &str) -> bool {
     if s.len() > 200 {
         return false;
     }
-    let l = s.to_lowercase();
     if is_photo_credit(s) {
         return true;
     }
+    let l = s.to_lowercase();
     if l.contains("associated press") && word_count(s) >= 6 {
         return true;
     }
@@ -419,24 +415,27 @@ fn excluded(s: &str) -> bool {
         || !s.chars().any(char::is_alphabetic)
 }
 
-/// A byline, date or read-time line: the header fields that sit next to a headline (a list
-/// bullet before it aside).
+/// A byline whose label a copy ran into the name (`ByAlex Bozarjian`) or wrote with a colon
+/// (`by: Josh Roe`).
+fn is_glued_byline(s: &str) -> bool {
+    let glued = s.len() < 60
+        && s.strip_prefix("By")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_name_line(rest));
+    let colon = s.len() < 80
+        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
+        && is_name_line(s[3..].trim());
+    glued || colon
+}
+
 /// A byline in any of the shapes copies give it: `By Jane Roe`, `By` over `Jane Roe`,
 /// `ByJane Roe`, `by: Jane Roe`, `Jane Roe and John Doe`, `Jane Roe, Staff Writer`.
 fn is_byline(s: &str) -> bool {
     let s = s.trim_start_matches(BULLETS).trim_start();
-    let glued = s.len() < 60
-        && s.strip_prefix("By")
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_name_line(rest));
-    let lower_by = s.len() < 80
-        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
-        && is_name_line(s[3..].trim());
     let by_label = matches!(s, "By" | "by" | "BY" | "By:" | "Written by" | "Words by");
     let by_text = s.len() < 120
         && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
         && s[3..].trim_start().starts_with(char::is_uppercase);
-    glued
-        || lower_by
+    is_glued_byline(s)
         || by_label
         || by_text
         || byline_author(s).is_some()
@@ -444,20 +443,12 @@ fn is_byline(s: &str) -> bool {
         || is_job_line(s)
 }
 
+/// A byline, date or read-time line: the header fields that sit next to a headline (a list
+/// bullet before it aside). `By` alone on its line (the name on the next) counts too.
 fn is_meta_line(s: &str) -> bool {
     let s = s.trim_start_matches(BULLETS).trim_start();
-    // `By` alone on its line, the name on the next (a copy splits the byline's elements).
-    let label = is_label(s);
-    // `ByAlex Bozarjian`: a copy ran the byline's label into the name; `by: Josh Roe`.
-    let glued = s.len() < 60
-        && s.strip_prefix("By")
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_name_line(rest));
-    let lower_by = s.len() < 80
-        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
-        && is_name_line(s[3..].trim());
-    label
-        || glued
-        || lower_by
+    is_label(s)
+        || is_glued_byline(s)
         || is_header_line(s)
         || byline_author(s).is_some()
         || is_name_line(s)
@@ -690,13 +681,11 @@ const MIN_RUN_WORDS: usize = 60;
 /// Runs of running text: (first line, words of running text in the run), in text order, up to
 /// the first of [`MIN_RUN_WORDS`] words (its count may stop there).
 /// Paragraphs at most [`GAP`] lines apart are one run.
-pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
+fn prose_runs(f: &Facts<'_>) -> Vec<(usize, usize)> {
+    let lines = f.lines;
     let n = lines.len().min(SCAN);
-    // Each line's "byline or date?" is asked at most once, and only for lines under prose.
-    let meta: Vec<OnceCell<bool>> = (0..n).map(|_| OnceCell::new()).collect();
-    let under_meta = |k: usize| {
-        ((k + 1).min(n)..n.min(k + 4)).any(|j| *meta[j].get_or_init(|| is_meta_line(lines[j])))
-    };
+    // Each line's "byline or date?" is asked at most once (the scoring asks it again).
+    let under_meta = |k: usize| ((k + 1).min(n)..n.min(k + 4)).any(|j| f.meta(j));
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut adjacent: Vec<bool> = Vec::new();
     let mut last: Option<usize> = None;
@@ -710,9 +699,10 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
                 run.1 += words;
                 // Two paragraphs in a row: an article's body. A teaser list alternates a
                 // headline and a line of summary.
-                if l + 1 == k && !adjacent.last().copied().unwrap_or(false) {
-                    adjacent.pop();
-                    adjacent.push(true);
+                if l + 1 == k
+                    && let Some(adj) = adjacent.last_mut()
+                {
+                    *adj = true;
                 }
             }
             _ => {
@@ -752,7 +742,8 @@ pub fn prose_runs(lines: &[&str]) -> Vec<(usize, usize)> {
 /// is weighed against the run right below it.
 pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     let mut all = Vec::new();
-    let mut runs = prose_runs(lines);
+    let facts = Facts::new(lines);
+    let mut runs = prose_runs(&facts);
     if runs.is_empty() {
         runs.push((first_paragraph(lines), 0));
     }
@@ -786,7 +777,6 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     for n in norms.iter().flatten() {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    let facts = Facts::new(lines);
     let mut best: Option<(f32, usize)> = None;
     for k in from..to {
         let s = lines[k];

@@ -513,12 +513,11 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
     let title_norm = normalize(&meta.title);
 
     // The published date: the header's first publication (see `published.rs`).
-    let body_at = body_under_title;
     let placed: Vec<(usize, &str)> = nonblank
         .iter()
         .map(|&i| (lines[i].range.start, lines[i].text))
         .collect();
-    let seen = super::published::header_dates(&placed, title_pos, body_at, order);
+    let seen = super::published::header_dates(&placed, title_pos, body_under_title, order);
     if let Some(d) = super::published::choose_published(&seen, title_pos) {
         meta.published = Some(d.date);
         meta.published_span = Some(d.span.clone());
@@ -850,7 +849,7 @@ fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usize> {
     }
     for (n, &i) in body.iter().enumerate() {
         let s = lines[i].text;
-        let menu = is_boilerplate(s) && word_count(s) <= 8 && !ends_sentence(s);
+        let menu = word_count(s) <= 8 && !ends_sentence(s) && is_boilerplate(s);
         if (word_count(s) <= 60 && super::notices::is_notice(s)) || menu {
             keep[n] = false;
         }

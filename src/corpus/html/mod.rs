@@ -72,16 +72,17 @@ pub fn load_html(
     let html = decoded.text;
     let doc = Document::from(html.as_str());
     let meta = page_meta(&doc);
-    let body = main_text(doc).unwrap_or_else(|| visible_text(&html));
+    // The visible text is parsed at most once: for the body when Readability finds none, and
+    // for the visible header date.
+    let page = std::cell::OnceCell::new();
+    let visible_page = || page.get_or_init(|| visible_text(&html)).as_str();
+    let body = main_text(doc).unwrap_or_else(|| visible_page().to_string());
 
     let published = meta.published.as_ref().and_then(|(s, _)| metadata_date(s));
     // The visible header date, read as in a copy: needed when the metadata has no date, or gives
     // a UTC time whose day may be a day later than the publisher's.
     let visible = if published.is_none_or(|(_, utc)| utc) {
-        let page = visible_text(&html);
-        let m = parse_metadata(&page, &file);
-        m.published
-            .filter(|_| m.published_source != PublishedSource::None)
+        parse_metadata(visible_page(), &file).published
     } else {
         None
     };

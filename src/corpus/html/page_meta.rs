@@ -140,9 +140,9 @@ fn meta_tags(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
+/// How two headlines are compared: the header model's normalisation, with curly quotes folded.
 fn normalize(s: &str) -> String {
-    collapse(s)
-        .to_lowercase()
+    super::super::metadata::normalize(s)
         .replace(['’', '‘'], "'")
         .replace(['“', '”'], "\"")
 }
