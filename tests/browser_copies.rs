@@ -208,3 +208,184 @@ fn a_masthead_date_is_not_the_publication() {
     assert_eq!(date(&a), "2023-10-03");
     assert_eq!(a.meta.author.as_deref(), Some("Dana Wu"));
 }
+
+/// A tabloid's sport page: the share row copies as one bullet per button, the byline sits under
+/// it, and a video player's controls and a newsletter box stand between the header and the
+/// story. A photo's caption over its credit is no headline.
+const TABLOID_SPORT: &str = "\
+  1. Home
+  2. Sport
+  3. Football
+Sport
+Harbour FC set striker contract deadline by Lisbon club
+The Portuguese side want an answer on their top target before the end of next month
+  • Share
+  •
+  •
+  •
+  •
+  •  Comments
+By
+Sam Ortega
+  • 22:30, 9 MAY 2020
+  • Updated22:38, 9 MAY 2020
+Sport
+Video Loading
+Video Unavailable
+Click to playTap to play
+The video will start in 8Cancel
+Play now
+Sign up to FREE email alerts from Example Daily - football
+Subscribe
+When you subscribe we will use the information you provide to send you these newsletters. You can unsubscribe at any time.
+The striker has a year left on his contract and the club will not offer him a new deal.
+Image: JANE ROE / EXAMPLE DAILY
+Benfica have given Harbour FC until June 15 to decide whether their striker will move to Portugal this summer.
+The club's manager said in April that he wanted to keep the forward, but the board wants to sell before his value falls.
+A fee of about 40 million euros has been discussed, and talks are expected to resume next week.
+";
+
+#[test]
+fn a_share_row_and_a_video_player_between_header_and_story_do_not_hide_the_headline() {
+    let a = load(TABLOID_SPORT);
+    assert_eq!(
+        a.meta.title,
+        "Harbour FC set striker contract deadline by Lisbon club"
+    );
+    assert_eq!(date(&a), "2020-05-09");
+    assert_eq!(a.meta.author.as_deref(), Some("Sam Ortega"));
+    assert!(countries(&a).contains("PT"), "{:?}", countries(&a));
+}
+
+/// A wire story on a local paper's site: photo captions in a gallery, one of them wrapped by the
+/// copy so that its last words (`3, 2023, in Chicago.`) stand alone on a line.
+const WIRE_GALLERY: &str = "\
+  • Print
+  • Email
+    Business
+Dock strike ends as union reaches tentative deal with ports
+  •
+    Union negotiator Ana Ruiz, left, speaks to striking dock workers outside the container terminal, Friday, Nov. 3, in Chicago. Associated Press, Nov. 3
+  •
+    From left, union captains Lee Park and Omar Diaz and union negotiator Ana Ruiz lead a cheer for striking dock workers outside the container terminal, Friday, Nov.
+    3, 2023, in Chicago.
+By JANE ROE
+AP Business Writer
+Updated 11/8/2023 10:46 PM
+CHICAGO (AP) -- The dock workers' union reached a tentative deal with port operators Wednesday to end a strike that had stopped most shipping from Canada for a month.
+The three-year contract must still be approved by the union's members, but its leaders said the strike would end at midnight.
+Shippers in Mexico said they expected traffic to return to normal within two weeks.
+";
+
+#[test]
+fn the_end_of_a_wrapped_caption_is_not_a_headline() {
+    let a = load(WIRE_GALLERY);
+    assert_eq!(
+        a.meta.title,
+        "Dock strike ends as union reaches tentative deal with ports"
+    );
+    // Month first, as US pages write it: the captions' November 3 is near November 8.
+    assert_eq!(date(&a), "2023-11-08");
+}
+
+/// A news portal's copy of a British paper's story: the date is written `04/11/2021`, which
+/// reads as 11 April month first; the story's own dates show it is 4 November.
+const PORTAL_UK: &str = "\
+Example Portal
+News
+Council approves new tram line after years of delay
+The Courier 04/11/2021 Jane Roe
+Councillors voted on 2 November 2021 to approve a tram line linking the station to the airport, ending a decade of delays.
+The line will be built with help from a French engineering firm, and the first trams are due to run in 2025.
+Critics said the council had underestimated the cost, which was put at 400 million pounds in the vote on 2 November.
+";
+
+#[test]
+fn an_ambiguous_slash_date_takes_the_reading_near_the_storys_dates() {
+    let a = load(PORTAL_UK);
+    assert_eq!(
+        a.meta.title,
+        "Council approves new tram line after years of delay"
+    );
+    assert_eq!(date(&a), "2021-11-04");
+}
+
+/// A big paper's copy: the section label glued to the headline, the author's name twice with
+/// a bio line under it, a row of social network names, a date line marked `Published on`
+/// whose city stands in brackets, and a caption with the photo's older date.
+const BIG_PAPER: &str = "\
+Sections
+SEARCH
+Business|Port of Busan Reopens After Typhoon Damage
+By
+Min-jun Park
+Min-jun Park
+Asia correspondent covering trade and shipping in South Korea and Japan
+Email Bio Follow
+Facebook Twitter Instagram Telegram Google News
+Published on October 29, 2023, at 4:28 am (Seoul)
+Cranes at the container terminal in Busan, South Korea, Monday, October 23, 2023. JANE ROE / EXAMPLE AGENCY
+The port of Busan reopened on Saturday after a typhoon damaged three of its cranes, South Korea's shipping ministry said.
+Ships bound for Japan and China had waited offshore for four days, and officials said the backlog would take a week to clear.
+The ministry said repairs to the damaged cranes would cost about 20 million dollars.
+";
+
+#[test]
+fn a_glued_section_label_an_authors_bio_and_a_share_row_are_not_the_headline() {
+    let a = load(BIG_PAPER);
+    assert_eq!(a.meta.title, "Port of Busan Reopens After Typhoon Damage");
+    assert!(
+        a.meta
+            .title_reasons
+            .contains(&"the section label the copy glued to it is cut"),
+        "{:?}",
+        a.meta.title_reasons
+    );
+    // `Published on`, not the caption's October 23.
+    assert_eq!(date(&a), "2023-10-29");
+    let got = countries(&a);
+    assert!(got.contains("KR") && got.contains("JP"), "{got:?}");
+}
+
+/// An ad label, a "Read more" link and a newsletter box inside the story: the story goes on
+/// under them, and its later paragraphs' events count. The "More stories" list at the end is
+/// not the story's.
+const INLINE_INSERTS: &str = "\
+World
+Ministers agree on a grain corridor through the Black Sea
+By Ana Ruiz
+March 4, 2022
+Ministers from Turkey and Ukraine agreed on Friday to open a corridor for grain ships through the Black Sea, officials said after talks in Ankara.
+Advertisement
+The corridor will be watched by naval patrols from both countries, and insurers said they would cover ships that use it from next month.
+Read more: Shipping rates climb as ports close along the coast
+Sign up for our morning newsletter
+Farmers in Egypt, which buys much of its wheat from the region, welcomed the deal and said bread prices had risen by a third since January.
+Officials in Romania said the corridor would also ease pressure on their own port at Constanta, which has handled extra cargo for weeks.
+More stories
+Japan opens a new rail line
+Tokyo's newest line links the airport to the city centre in nineteen minutes.
+";
+
+#[test]
+fn a_story_goes_on_under_an_ad_label_and_a_read_more_link() {
+    let a = load(INLINE_INSERTS);
+    assert_eq!(
+        a.meta.title,
+        "Ministers agree on a grain corridor through the Black Sea"
+    );
+    let got = countries(&a);
+    // Egypt and Romania are named only below the inserts.
+    for c in ["TR", "UA", "EG", "RO"] {
+        assert!(got.contains(c), "{c} missing from {got:?}");
+    }
+    assert!(!got.contains("JP"), "{got:?}");
+    // The inserts themselves are not the story's text.
+    let body: String = a
+        .meta
+        .paragraphs
+        .iter()
+        .map(|p| &a.text[p.clone()])
+        .collect();
+    assert!(!body.contains("Read more"), "{body}");
+}

@@ -175,6 +175,39 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
         .map(|(d, r)| (d, r.start + from..r.end + from))
 }
 
+/// The two readings, month first and day first, of a slash date in `s` both of whose numbers
+/// can be the month (`02/10/2020`); `None` for any other date.
+pub fn ambiguous_readings(s: &str) -> Option<(Date, Date)> {
+    let c = SLASH.captures(s)?;
+    let (a, b) = (num(&c[2]), num(&c[3]));
+    let mut year = num(&c[4]);
+    if year < 100 {
+        year += if year < 70 { 2000 } else { 1900 };
+    }
+    if a == b || a > 12 || b > 12 {
+        return None;
+    }
+    Some((date(year, a, b)?, date(year, b, a)?))
+}
+
+/// The dates of `text` written so that they cannot be misread: with the month's name, or
+/// year first (`Sept. 29, 2020`, `29 September 2020`, `2020-09-29`).
+pub fn plain_dates(text: &str) -> impl Iterator<Item = Date> + '_ {
+    let named = |c: regex::Captures<'_>, m: usize, d: usize, y: usize| {
+        month_number(&c[m]).and_then(|month| date(num(&c[y]), month.into(), num(&c[d])))
+    };
+    let iso = ISO
+        .captures_iter(text)
+        .filter_map(|c| date(num(&c[2]), num(&c[3]), num(&c[4])));
+    let mdy = MONTH_DAY_YEAR
+        .captures_iter(text)
+        .filter_map(move |c| named(c, 2, 3, 4));
+    let dmy = DAY_MONTH_YEAR
+        .captures_iter(text)
+        .filter_map(move |c| named(c, 3, 2, 4));
+    iso.chain(mdy).chain(dmy)
+}
+
 /// True when `text` shows it writes slash dates day first: a slash date whose first number is
 /// over 12.
 pub fn text_writes_day_first(text: &str) -> bool {
@@ -201,6 +234,18 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         parse_date(s, DateOrder::MonthFirst).map(|(d, _)| d.to_string())
+    }
+
+    #[test]
+    fn only_slash_dates_with_two_possible_months_have_two_readings() {
+        let (m, d) = ambiguous_readings("The Courier 02/10/2020 Jane Roe").unwrap();
+        assert_eq!(
+            (m.to_string(), d.to_string()),
+            ("2020-02-10".into(), "2020-10-02".into())
+        );
+        assert_eq!(ambiguous_readings("25/10/2020"), None);
+        assert_eq!(ambiguous_readings("03/03/2020"), None);
+        assert_eq!(ambiguous_readings("October 2, 2020"), None);
     }
 
     #[test]

@@ -58,6 +58,47 @@ pub fn is_wrapped(lines: &[&str], k: usize) -> bool {
             .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// The end of a line the copy wrapped: the line above is running text at the wrap width and
+/// this one goes on in lower case or with a number (`… Friday, Nov.` over `3, 2023, in Los
+/// Angeles.`).
+fn continues_wrapped(lines: &[&str], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| lines[p]) else {
+        return false;
+    };
+    let long = prev.chars().count() >= 150 && word_count(prev) >= 20;
+    let goes_on = lines[k].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    // (Not a menu's items run together over two lines, not a notice.)
+    let menu = glued_words(prev) + glued_words(lines[k]) >= 2 || title_case(lines[k]);
+    long && goes_on && !menu && !is_notice(prev) && !is_notice(lines[k])
+}
+
+/// An author's bio under the name (`Jane Roe` over `National reporter covering budgets`): a
+/// job word among the line's first words.
+fn is_author_bio(lines: &[&str], k: usize) -> bool {
+    let s = lines[k];
+    k > 0
+        && is_name_line(lines[k - 1])
+        && word_count(s) <= 25
+        && !ends_sentence(s)
+        && s.split_whitespace().take(3).any(is_job_line)
+}
+
+/// A headline without the section label a copy glued to it (`Business|Rolling Blackouts in
+/// California`): one to three words, then `|` with no space on either side.
+pub fn without_glued_label(s: &str) -> &str {
+    match s.split_once('|') {
+        Some((label, rest))
+            if (1..=3).contains(&word_count(label))
+                && !label.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && word_count(rest) >= 3 =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 /// Words a copy ran together (`UsABC13`, `Covid-19Hit`): a lower-case letter or a digit then
 /// a capital inside one word, past its first letter. Menus and teaser lists run together so.
 pub fn glued_words(s: &str) -> usize {
@@ -180,7 +221,19 @@ pub fn is_photo_credit(s: &str) -> bool {
                 a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)
             })
         });
-    if agency_slash || l.contains("via reuters") || l.contains("via getty") {
+    // `… Monday, October 23, 2023. PAUL SANCYA / AP`: a caption ending with its credit in
+    // capitals.
+    let capitals = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && letters.clone().all(char::is_uppercase)
+    };
+    let credit_at_end = s.rsplit_once(" / ").is_some_and(|(before, after)| {
+        before.split_whitespace().next_back().is_some_and(capitals)
+            && !after.is_empty()
+            && after.split_whitespace().all(capitals)
+    });
+    if agency_slash || credit_at_end || l.contains("via reuters") || l.contains("via getty") {
         return true;
     }
     // A caption ending with its photographer: `… in Tarzana on Nov. 8. (Jane Roe)`.
@@ -598,7 +651,22 @@ fn score(
     }
     // A byline or date right under the headline (or one line lower, past a standfirst or a
     // share row) is the strongest sign across sites.
-    let below = (k + 1..(body + 1).min(k + 5).min(lines.len())).find(|&j| f.meta(j));
+    // (A photo credit is not one: a line over a credit is the photo's caption.)
+    // (A page's controls do not count as lines: a share row copies as one bullet per button.)
+    let next = |n: usize| {
+        (k + 1..lines.len())
+            .filter(|&j| {
+                let l = lines[j].trim_start_matches(BULLETS).trim_start();
+                l.chars().any(char::is_alphanumeric) && (!is_ui_text(l) || f.meta(j))
+            })
+            .take(n)
+    };
+    let below = next(4)
+        .take_while(|&j| j <= body)
+        .find(|&j| f.meta(j) && !is_photo_credit(lines[j]));
+    if bare.ends_with('.') && lines.get(k + 1).is_some_and(|n| is_photo_credit(n)) {
+        add(-2.5, "a photo credit right below (a caption)", &mut why);
+    }
     match below {
         Some(j) if j == k + 1 => add(3.0, "a byline or date right below", &mut why),
         Some(j) if j == k + 2 => add(2.6, "a byline or date two lines below", &mut why),
@@ -633,7 +701,7 @@ fn score(
         }
     }
     // A teaser in a list has its date; the article's headline has its author too.
-    if (k + 1..lines.len().min(k + 5)).any(|j| is_byline(lines[j])) {
+    if next(4).any(|j| is_byline(lines[j])) {
         add(1.0, "a byline below", &mut why);
     } else if below.is_none() && (k.saturating_sub(3)..k).any(|j| is_byline(lines[j])) {
         add(1.0, "a byline above", &mut why);
@@ -654,7 +722,11 @@ fn score(
     if repeated && words >= 3 {
         add(1.0, "the page repeats it", &mut why);
     }
-    let gap = body.saturating_sub(k + 1);
+    // Lines between it and the first paragraph (a list's bare bullets aside: a share row
+    // copies as one per button).
+    let gap = (k + 1..body)
+        .filter(|&j| lines[j].chars().any(char::is_alphanumeric))
+        .count();
     if gap > 0 {
         add(
             -0.15 * gap as f32,
@@ -690,7 +762,7 @@ fn prose_runs(f: &Facts<'_>) -> Vec<(usize, usize)> {
     let mut adjacent: Vec<bool> = Vec::new();
     let mut last: Option<usize> = None;
     for (k, s) in lines[..n].iter().enumerate() {
-        if !(is_prose(s) || is_wrapped(lines, k)) || under_meta(k) {
+        if !(is_prose(s) || is_wrapped(lines, k) || continues_wrapped(lines, k)) || under_meta(k) {
             continue;
         }
         let words = word_count(s);
@@ -780,7 +852,12 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     let mut best: Option<(f32, usize)> = None;
     for k in from..to {
         let s = lines[k];
-        if facts.excluded(k) || is_wrapped(lines, k) || s.chars().count() >= 180 {
+        if facts.excluded(k)
+            || is_wrapped(lines, k)
+            || continues_wrapped(lines, k)
+            || is_author_bio(lines, k)
+            || s.chars().count() >= 180
+        {
             continue;
         }
         // The first paragraph under this candidate: the start of the next run below it.
@@ -840,6 +917,30 @@ mod tests {
             .filter(|l| !l.is_empty())
             .collect();
         choose_headline(&lines).map(|h| lines[h.line].to_string())
+    }
+
+    #[test]
+    fn a_glued_section_label_is_cut_but_a_separated_one_is_not_glued() {
+        assert_eq!(
+            without_glued_label("Business|Rolling Blackouts Stump Experts"),
+            "Rolling Blackouts Stump Experts"
+        );
+        // `Title | Site` is a separator, not a glued label; a two-word rest is no headline.
+        assert_eq!(
+            without_glued_label("Port deal signed | Example News"),
+            "Port deal signed | Example News"
+        );
+        assert_eq!(without_glued_label("News|Sport Today"), "News|Sport Today");
+    }
+
+    #[test]
+    fn a_captions_last_words_wrapped_onto_their_own_line_are_no_headline() {
+        let caption = "From left, union captains Lee Park and Omar Diaz and union negotiator Ana Ruiz lead a cheer for striking dock workers outside the terminal, Friday, Nov.";
+        let lines = [caption, "3, 2023, in Chicago."];
+        assert!(continues_wrapped(&lines, 1));
+        // A headline under a summary that ends its sentence is not a continuation.
+        let lines = [caption, "Dock strike ends as union reaches deal"];
+        assert!(!continues_wrapped(&lines, 1));
     }
 
     #[test]

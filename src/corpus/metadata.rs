@@ -445,8 +445,75 @@ pub(super) fn is_header_line(s: &str) -> bool {
         || (word_count(s) <= 3 && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
 }
 
+/// Lines a footer marker inside a story may stand before the story's next paragraph (a
+/// related story's headline and summary, a newsletter box, an ad label).
+const MARKER_REACH: usize = 8;
+/// Words of a paragraph that shows the story goes on past a marker (a teaser's summary is
+/// shorter).
+const STORY_PARAGRAPH_WORDS: usize = 25;
+
+/// True when a paragraph of running text comes within [`MARKER_REACH`] lines of `after` (the
+/// non-empty lines past a footer marker).
+fn story_goes_on(lines: &[Line<'_>], after: &[usize]) -> bool {
+    after
+        .iter()
+        .take(MARKER_REACH)
+        .map(|&i| lines[i].text)
+        .any(|s| word_count(s) >= STORY_PARAGRAPH_WORDS && super::headline::is_prose(s))
+}
+
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
 pub fn parse_metadata(text: &str, file: &str) -> Metadata {
+    let mut meta = header_and_body(text, file);
+    settle_ambiguous_date(text, &mut meta);
+    meta
+}
+
+/// The other reading of an ambiguous date is taken only when it lies within this many days of
+/// a date the text states plainly…
+const NEAR_DAYS: u32 = 7;
+/// …and the default reading lies further than this from every one of them.
+const FAR_DAYS: u32 = 30;
+/// Bytes past the date in which the text's plainly stated dates are looked for.
+const KNOWN_DATES_REACH: usize = 12_000;
+
+/// A slash date both of whose numbers can be the month (`02/10/2020`) takes the reading nearer
+/// the text's plainly stated dates when only it is near one (a caption's `Sept. 29, 2020`
+/// makes it 2 October, not 10 February): an article is published near the days it reports.
+/// Otherwise it keeps the default reading (month first).
+fn settle_ambiguous_date(text: &str, meta: &mut Metadata) {
+    let (Some(published), Some(span)) = (meta.published, meta.published_span.clone()) else {
+        return;
+    };
+    let Some((month_first, day_first)) = text
+        .get(span.clone())
+        .and_then(super::dates::ambiguous_readings)
+    else {
+        return;
+    };
+    // Only the default reading is revisited: a day-first site or text already chose.
+    if published != month_first {
+        return;
+    }
+    let other = day_first;
+    // The header and the story's opening are enough (and keep this cheap on long texts).
+    let near = prefix(text, span.end + KNOWN_DATES_REACH);
+    let known: Vec<Date> = super::dates::plain_dates(near).collect();
+    let distance = |d: Date| {
+        known
+            .iter()
+            .map(|k| (d - *k).get_days().unsigned_abs())
+            .min()
+    };
+    if let (Some(now), Some(then)) = (distance(published), distance(other))
+        && then <= NEAR_DAYS
+        && now > FAR_DAYS
+    {
+        meta.published = Some(other);
+    }
+}
+
+fn header_and_body(text: &str, file: &str) -> Metadata {
     let lines = lines_of(text);
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.is_empty())
@@ -507,9 +574,15 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
         return meta;
     };
     let title_line = window[title_pos];
-    meta.title = lines[title_line].text.to_string();
+    let line = lines[title_line].text;
+    let headline = super::headline::without_glued_label(line);
+    meta.title = headline.to_string();
     meta.title_source = TitleSource::Header;
     meta.title_reasons = title_reasons;
+    if headline.len() < line.len() {
+        meta.title_reasons
+            .push("the section label the copy glued to it is cut");
+    }
     let title_norm = normalize(&meta.title);
 
     // The published date: the header's first publication (see `published.rs`).
@@ -540,6 +613,14 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
             {
                 break;
             }
+        }
+        // `By` alone on its line, the name on the next (copies split the byline so).
+        if meta.author.is_none()
+            && matches!(s.trim_end_matches(':'), "By" | "by" | "BY" | "Written by")
+            && let Some(&next) = window.get(k + 1)
+            && is_name_like(lines[next].text)
+        {
+            meta.author = Some(lines[next].text.to_string());
         }
         if !is_header_line(s) {
             continue;
@@ -611,11 +692,18 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
             }
             continue;
         }
-        if !body_lines.is_empty() && is_footer(s) {
+        // A footer ends the article only once its story has begun: above the first paragraph
+        // (a newsletter box, a player's controls) it is furniture, and the story still follows.
+        // Inside the story (`Advertisement`, `Read more: …`, `Related`, a newsletter box) it is
+        // skipped, and the story goes on: a paragraph of it follows within a few lines.
+        if is_footer(s) {
+            if body_lines.is_empty()
+                || k < body_under_title
+                || story_goes_on(&lines, &nonblank[k + 1..])
+            {
+                continue;
+            }
             break;
-        }
-        if body_lines.is_empty() && is_footer(s) {
-            continue;
         }
         body_lines.push(i);
     }

@@ -86,13 +86,29 @@ pub fn header_dates(
         .find(|&j| super::headline::is_prose(lines[j].1))
         .unwrap_or(lines.len());
     let from = title.saturating_sub(ABOVE);
-    let to = lines
-        .len()
-        .min(title + 1 + BELOW)
-        .min(body.max(title + 1) + 4);
+    // A few lines past the first paragraph (bare bullets of a share row aside).
+    let mut to = body.max(title + 1);
+    let mut past = 0;
+    while to < lines.len() && past < 4 {
+        if lines[to].1.chars().any(char::is_alphanumeric) {
+            past += 1;
+        }
+        to += 1;
+    }
+    let to = to.min(title + 1 + BELOW);
     for (k, &(offset, s)) in lines.iter().enumerate().take(to).skip(from) {
-        // Photo captions and credits carry the photo's date, not the article's.
-        if k == title || is_running_text(s) || super::headline::is_photo_credit(s) {
+        // Photo captions and credits carry the photo's date, not the article's (a date line
+        // that says what it is, `Published on … (Paris)`, is no caption).
+        let marked = [
+            "published",
+            "posted",
+            "updated",
+            "first published",
+            "last updated",
+        ]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+        if k == title || is_running_text(s) || (super::headline::is_photo_credit(s) && !marked) {
             continue;
         }
         let mut prev_end = 0;
