@@ -1,15 +1,13 @@
-//! Tech Divide Explorer core: files → articles → sentences, country mentions and years → events
-//! → year × country counts. Nothing in here knows about egui; the window (`app`) and the CLI
-//! (`cli`) only call into it.
+//! Tech Divide Explorer: the window (`app`), the command line (`cli`), desktop integration and
+//! the log. The work itself (files → articles → events → counts, and the exports) is the
+//! egui-free core crate, `techdivide_core`, re-exported here under its module names.
 
 pub mod app;
 pub mod cli;
-pub mod corpus;
 pub mod desktop;
-pub mod export;
-pub mod extract;
 pub mod logfile;
-pub mod query;
 
-pub use corpus::{Article, LoadError, LoadReport};
-pub use extract::{Analysis, Event, Evidence};
+pub use techdivide_core::{
+    Analysis, Article, Event, Evidence, LoadError, LoadReport, atomic_write, corpus, export,
+    extract, query,
+};

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // test helpers fail loudly on broken fixtures
 //! The bad-file zoo (reliability issue): every kind of bad input gives one clear problem naming
 //! the file, never a panic or a hang, and every good file of the same batch still loads.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // test helpers fail loudly on broken fixtures
 //! Browser copies (select all, copy, paste into a file) in the shapes real news sites give them:
 //! menus, skip links, cookie notices, section labels, a standfirst, split bylines, share rows,
 //! photo captions with their own dates, teaser lists with dates, embedded posts and footers.

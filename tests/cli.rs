@@ -209,8 +209,8 @@ fn install_desktop_writes_the_launcher_and_uninstall_removes_it() {
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
+    for e in std::fs::read_dir(dir).expect("readable test folder") {
+        let p = e.expect("readable entry").path();
         if p.is_dir() {
             out.extend(walk(&p));
         }

@@ -5,9 +5,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const COUNTRIES_TSV: &str = include_str!("../../assets/countries.tsv");
-const NON_COUNTRIES_TSV: &str = include_str!("../../assets/non_countries.tsv");
-const COMPANY_WORDS: &str = include_str!("../../assets/company_words.txt");
+const COUNTRIES_TSV: &str = include_str!("../../../../assets/countries.tsv");
+const NON_COUNTRIES_TSV: &str = include_str!("../../../../assets/non_countries.tsv");
+const COMPANY_WORDS: &str = include_str!("../../../../assets/company_words.txt");
 
 /// Index of a country in [`Gazetteer::countries`] (sorted by ISO code).
 pub type CountryId = u16;

@@ -202,37 +202,7 @@ pub fn write_output(
         path: name.clone(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir).map_err(io)?;
-    {
-        let mut buf = std::io::BufWriter::new(&mut tmp.1);
-        write(&mut buf)?;
-        buf.flush().map_err(io)?;
-    }
-    tmp.1.sync_all().map_err(io)?;
-    std::fs::rename(&tmp.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp.0);
-        io(e)
-    })
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    for n in 0..100u32 {
-        let p = dir.join(format!(".techdivide-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&p)
-        {
-            Ok(f) => return Ok((p, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no free temporary file name"))
+    crate::atomic_write::write_with(path, io, write)
 }
 
 /// Write the event export to `path`: JSON when it ends in `.json`, CSV otherwise.

@@ -1,0 +1,12 @@
+//! Tech Divide Explorer's core: files → articles → sentences, country mentions and years →
+//! events → year × country counts, and their exports. No UI crate is a dependency: the window
+//! and the CLI (the `techdivide` crate) only call into it.
+
+pub mod atomic_write;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod query;
+
+pub use corpus::{Article, LoadError, LoadReport};
+pub use extract::{Analysis, Event, Evidence};
