@@ -9,7 +9,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Application id: the binary name, the icon name and the launcher file's stem.
@@ -199,8 +199,7 @@ pub fn window_icon() -> Option<eframe::egui::IconData> {
     })
 }
 
-/// Writes `bytes` to `path` via a temporary file in the same folder and a rename, creating the
-/// folder if needed.
+/// Writes `bytes` to `path` atomically (`atomic_write`), creating the folder if needed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
     let write_err = |source| DesktopError::Write {
         path: path.to_path_buf(),
@@ -213,23 +212,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
         path: dir.to_path_buf(),
         source,
     })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(source) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(write_err(source));
-    }
-    Ok(())
+    crate::atomic_write::write_bytes(path, bytes).map_err(write_err)
 }
 
 #[cfg(test)]

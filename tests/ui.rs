@@ -147,8 +147,21 @@ fn a_bar_segment_lists_its_sentences_and_opens_the_article() {
     harness.get_by_label(&format!("{expected} sentences behind China, 2021"));
     // Click the first listed sentence: the reader opens that article.
     let (row, _) = cell.events[0];
+    // (The reader shows the article too: its paragraph is a node with that text as well; the
+    // sentence list's item is the one labelled with the article's title after a dash.)
+    let title = harness.state().corpus.entries[row]
+        .article
+        .meta
+        .title
+        .clone();
     harness
-        .get_by_label_contains("Beijing has been cracking down")
+        .get_all_by_label_contains("Beijing has been cracking down")
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.ends_with(&format!(" — {title}")))
+        })
+        .expect("the sentence is listed under the chart")
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().selected, Some(row));
@@ -513,4 +526,136 @@ fn sorting_a_large_corpus_happens_in_the_background_and_gives_the_title_order() 
     let app = harness.state();
     let first = &app.corpus.entries[app.view.sorted[0]].article.title_lower;
     assert_eq!(titles.last(), Some(first));
+}
+
+/// Step until the background re-count after an option change is done (bounded).
+fn wait_for_recount(harness: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().recount.is_none() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the re-count did not finish");
+}
+
+#[test]
+fn a_date_set_in_the_window_is_on_disk_at_once() {
+    // Nothing calls save or quits: a kill right after "Set date" must not lose it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(vec![], Some(dir.path().to_path_buf()));
+    let row = harness
+        .state()
+        .corpus
+        .entries
+        .iter()
+        .position(|e| e.article.file.starts_with("001"))
+        .unwrap();
+    harness.state_mut().push(Command::SelectArticle(row));
+    harness.run_steps(2);
+    harness.get_by_label("Published:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Published:").type_text("2019-03-04");
+    harness.run_steps(1);
+    harness.get_by_label("Set date").click();
+    harness.run_steps(2);
+    let on_disk = std::fs::read_to_string(dir.path().join("settings.json"))
+        .expect("the settings file is written when the date is set");
+    assert!(on_disk.contains("2019-03-04"), "{on_disk}");
+    drop(harness);
+    // A new start (as after a kill) shows the corrected date.
+    let harness = app_with(vec![], Some(dir.path().to_path_buf()));
+    let entry = &harness.state().corpus.entries[row];
+    assert_eq!(
+        entry.published().map(|d| d.to_string()).as_deref(),
+        Some("2019-03-04")
+    );
+}
+
+#[test]
+fn anchoring_decades_recounts_in_the_background_and_changes_the_counts() {
+    let mut harness = app_with(vec![], None);
+    let undated_before = harness.state().view.result.total_events();
+    harness.get_by_label("View").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label("Anchor decades at their first year")
+        .click();
+    harness.run_steps(1);
+    // The option is on at once; the counts follow when the background re-count answers.
+    assert!(harness.state().settings.anchor_decades);
+    wait_for_recount(&mut harness);
+    wait_for_refresh(&mut harness);
+    let app = harness.state();
+    assert!(app.corpus.stale_entries().is_empty());
+    // The same counts as a corpus analysed with the option from the start.
+    let mut direct = techdivide::query::Corpus {
+        entries: app.corpus.entries.clone(),
+        options: techdivide::extract::ExtractOptions::default(),
+    };
+    for e in &mut direct.entries {
+        std::sync::Arc::make_mut(e).recompute(techdivide::extract::ExtractOptions::default());
+    }
+    direct.set_options(app.corpus.options);
+    let cells = |c: &techdivide::query::Corpus| {
+        c.entries
+            .iter()
+            .map(|e| e.cells.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cells(&app.corpus), cells(&direct));
+    assert!(app.view.result.total_events() >= undated_before);
+}
+
+#[test]
+fn a_screen_reader_finds_the_articles_text() {
+    let mut harness = app_with(vec![], None);
+    harness.state_mut().push(Command::SelectArticle(0));
+    harness.run_steps(3);
+    let entry = &harness.state().corpus.entries[0];
+    // Every paragraph of the body is an accessible node holding its whole text.
+    for para in &entry.article.meta.paragraphs {
+        let text: String = entry.article.text[para.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // (A static text node keeps its text in AccessKit's `value`, which AT-SPI reads.)
+        let found = harness.query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.split_whitespace().collect::<Vec<_>>().join(" ") == text)
+        });
+        assert!(found.count() >= 1, "no node holds the paragraph {text:?}");
+    }
+}
+
+#[test]
+fn a_saved_correction_that_is_not_a_date_is_reported_not_silently_undated() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = {
+        let harness = app_with(vec![], None);
+        let e = &harness.state().corpus.entries[0];
+        techdivide::app::loader::article_key(&e.article.origin)
+    };
+    let settings = serde_json::json!({ "date_corrections": { key.clone(): "2020-13-45" } });
+    std::fs::write(dir.path().join("settings.json"), settings.to_string()).unwrap();
+    let harness = app_with(vec![], Some(dir.path().to_path_buf()));
+    let app = harness.state();
+    assert!(
+        app.notifications
+            .iter()
+            .any(|n| n.text.contains("not dates") && n.text.contains("2020-13-45")),
+        "{:?}",
+        app.notifications
+            .iter()
+            .map(|n| &n.text)
+            .collect::<Vec<_>>()
+    );
+    // The article keeps its header date, and the entry stays in the settings as written.
+    assert!(app.corpus.entries[0].corrected.is_none());
+    assert_eq!(
+        app.settings.date_corrections.get(&key),
+        Some(&Some("2020-13-45".to_string()))
+    );
 }

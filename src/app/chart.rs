@@ -4,7 +4,6 @@
 use super::colors::{country_color, other_color};
 use super::{App, Command};
 use crate::extract::gazetteer::{CountryId, gazetteer};
-use crate::extract::mentions::find_mentions;
 use crate::query::{Counts, YearKey};
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Plot};
@@ -37,14 +36,7 @@ pub fn chart_data(
     dark: bool,
 ) -> ChartData {
     let gaz = gazetteer();
-    let mut totals: BTreeMap<CountryId, u32> = BTreeMap::new();
-    for ((y, c), n) in counts {
-        if show_undated || *y != YearKey::Undated {
-            *totals.entry(*c).or_insert(0) += n;
-        }
-    }
-    let mut ranked: Vec<(CountryId, u32)> = totals.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let ranked = crate::query::explain::ranked_countries(counts, show_undated);
     let top: Vec<CountryId> = ranked.iter().take(top_n).map(|(c, _)| *c).collect();
     let others: Vec<CountryId> = ranked.iter().skip(top_n).map(|(c, _)| *c).collect();
     let mut years: Vec<YearKey> = counts
@@ -121,11 +113,15 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.strong("Events per year and country");
-        ui.checkbox(&mut app.settings.chart.show_undated, "Show undated");
-        ui.checkbox(&mut app.settings.chart.share, "Share of the year (%)");
+        let mut chart = app.settings.chart.clone();
+        ui.checkbox(&mut chart.show_undated, "Show undated");
+        ui.checkbox(&mut chart.share, "Share of the year (%)");
         let label = ui.label("Countries shown:");
-        ui.add(egui::DragValue::new(&mut app.settings.chart.top_n).range(1..=30))
+        ui.add(egui::DragValue::new(&mut chart.top_n).range(1..=30))
             .labelled_by(label.id);
+        if chart != app.settings.chart {
+            app.push(Command::SetChart(chart));
+        }
         if ui.button("Export CSV…").clicked() {
             app.push(Command::ExportCountsCsv);
         }
@@ -271,27 +267,34 @@ pub fn chart_panel_ui(app: &mut App, ui: &mut egui::Ui) {
 /// The legend: one switch per series, with its colour, above the plot (where it never hides a
 /// bar). Returns the row's rectangle.
 fn legend_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData) -> egui::Rect {
-    let hidden = &mut app.settings.chart.hidden;
-    ui.horizontal_wrapped(|ui| {
-        for s in &data.series {
-            let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter().rect_filled(swatch, 2.0, s.color);
-            let mut shown = !hidden.contains(&s.key);
-            let response = ui
-                .checkbox(&mut shown, s.name.as_str())
-                .on_hover_text(format!("Show or hide {} in the chart", s.name));
-            if response.changed() {
-                if shown {
-                    hidden.remove(&s.key);
-                } else {
-                    hidden.insert(s.key.clone());
+    let mut chart = app.settings.chart.clone();
+    let hidden = &mut chart.hidden;
+    let rect = ui
+        .horizontal_wrapped(|ui| {
+            for s in &data.series {
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_filled(swatch, 2.0, s.color);
+                let mut shown = !hidden.contains(&s.key);
+                let response = ui
+                    .checkbox(&mut shown, s.name.as_str())
+                    .on_hover_text(format!("Show or hide {} in the chart", s.name));
+                if response.changed() {
+                    if shown {
+                        hidden.remove(&s.key);
+                    } else {
+                        hidden.insert(s.key.clone());
+                    }
                 }
+                ui.add_space(6.0);
             }
-            ui.add_space(6.0);
-        }
-    })
-    .response
-    .rect
+        })
+        .response
+        .rect;
+    if chart != app.settings.chart {
+        app.push(Command::SetChart(chart));
+    }
+    rect
 }
 
 /// The bar segment under plot coordinates (x, y), if any.
@@ -360,25 +363,22 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
                     ..Default::default()
                 };
                 let mut pos = 0;
-                for m in find_mentions(gazetteer(), raw, 0)
-                    .into_iter()
-                    .filter(|m| cell.countries.contains(&m.country))
-                {
+                for (span, country) in crate::query::explain::cell_mentions(raw, &cell.countries) {
                     job.append(
-                        &raw[pos..m.span.start].replace(char::is_whitespace, " "),
+                        &raw[pos..span.start].replace(char::is_whitespace, " "),
                         0.0,
                         plain.clone(),
                     );
-                    let bg = super::colors::highlight(country_color(m.country, dark));
+                    let bg = super::colors::highlight(country_color(country, dark));
                     job.append(
-                        &raw[m.span.clone()],
+                        &raw[span.clone()],
                         0.0,
                         egui::TextFormat {
                             background: bg,
                             ..plain.clone()
                         },
                     );
-                    pos = m.span.end;
+                    pos = span.end;
                 }
                 job.append(
                     &raw[pos..].replace(char::is_whitespace, " "),
@@ -400,7 +400,7 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     if close {
-        app.cell = None;
+        commands.push(Command::CloseCell);
     }
     for c in commands {
         app.push(c);

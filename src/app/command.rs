@@ -1,8 +1,9 @@
 //! Everything the user can ask for, as data: panels push commands while drawing, the app applies
 //! them after the frame (one place that changes state).
 
+use super::settings::{ChartOptions, ThemeChoice};
 use crate::extract::gazetteer::CountryId;
-use crate::query::YearKey;
+use crate::query::{Filter, SortKey, YearKey};
 use std::path::PathBuf;
 
 #[must_use]
@@ -33,6 +34,25 @@ pub enum Command {
         countries: Vec<CountryId>,
     },
     ToggleCountry(String),
+    /// The filter as the user edited it (text, years, checkboxes).
+    SetFilter(Filter),
+    /// Sort the list by this key; the active key again flips the direction.
+    SortBy(SortKey),
+    /// The chart's options as the user set them (undated bar, share, countries shown, legend).
+    SetChart(ChartOptions),
+    /// Close the list of sentences behind a bar segment.
+    CloseCell,
+    /// Check the date field of this row and correct its date (or say what is wrong).
+    SubmitDate(usize),
+    SetTheme(ThemeChoice),
+    /// Anchor decades at their first year: re-counts the corpus in the background.
+    SetAnchorDecades(bool),
+    ToggleAbout,
+    /// The panels' sizes after the user dragged a divider.
+    SetLayout {
+        list_width: f32,
+        chart_height: f32,
+    },
     CancelLoad,
     ExportCountsCsv,
     ExportChartPng,

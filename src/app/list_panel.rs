@@ -4,7 +4,6 @@ use super::{App, Command};
 use crate::extract::gazetteer::gazetteer;
 use crate::query::{SortKey, YearKey};
 use eframe::egui;
-use std::collections::BTreeMap;
 
 const ROW_HEIGHT: f32 = 40.0;
 
@@ -93,18 +92,14 @@ fn sort_button(app: &mut App, ui: &mut egui::Ui, key: SortKey, label: &str) {
         .selectable_label(active, format!("{label}{arrow}"))
         .accessible_name(format!("Sort by {label}"));
     if response.clicked() {
-        if active {
-            app.settings.sort_descending = !app.settings.sort_descending;
-        } else {
-            app.settings.sort = key;
-            app.settings.sort_descending = matches!(key, SortKey::Events);
-        }
-        app.resort();
+        app.push(Command::SortBy(key));
     }
 }
 
 fn filters_ui(app: &mut App, ui: &mut egui::Ui) {
-    let filter = &mut app.settings.filter;
+    // The widgets edit a copy; a change is sent as a command.
+    let mut edited = app.settings.filter.clone();
+    let filter = &mut edited;
     ui.horizontal(|ui| {
         let label = ui.label("Filter:");
         let edit = egui::TextEdit::singleline(&mut filter.text)
@@ -147,12 +142,7 @@ fn filters_ui(app: &mut App, ui: &mut egui::Ui) {
     });
     // Countries with their counts in the current view, most events first.
     let gaz = gazetteer();
-    let mut totals: BTreeMap<u16, u32> = BTreeMap::new();
-    for ((_, c), n) in &app.view.result.counts {
-        *totals.entry(*c).or_insert(0) += n;
-    }
-    let mut ranked: Vec<(u16, u32)> = totals.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let ranked = crate::query::explain::ranked_countries(&app.view.result.counts, true);
     let chosen: Vec<String> = filter.countries.iter().cloned().collect();
     let summary = if chosen.is_empty() {
         "All countries".to_string()
@@ -160,6 +150,9 @@ fn filters_ui(app: &mut App, ui: &mut egui::Ui) {
         chosen.join(", ")
     };
     let mut commands = Vec::new();
+    if edited != app.settings.filter {
+        commands.push(Command::SetFilter(edited.clone()));
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Countries:");
         let response = egui::ComboBox::from_id_salt("country-filter")

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
-pub const APP_ID: &str = "techdivide";
+pub use crate::desktop::APP_ID;
 pub const APP_NAME: &str = "Tech Divide Explorer";
 
 /// What the filter and chart currently show, recomputed only when the filter or corpus changes.
@@ -128,6 +128,8 @@ pub struct App {
     screenshot: Option<screenshot::Screenshot>,
     pub chart_rect: Option<egui::Rect>,
     pending_chart_png: Option<PathBuf>,
+    /// Where a chart image export reports its outcome (the screenshot arrives frames later).
+    png_saved: (std::sync::mpsc::Sender<PngSaved>, Receiver<PngSaved>),
     title_shown: String,
     /// A repaint hook for the loader thread.
     ctx: Option<egui::Context>,
@@ -146,6 +148,35 @@ pub struct App {
     chart_cache: Option<(u64, settings::ChartOptions, bool, Arc<chart::ChartData>)>,
     /// Problems reported by the running load so far.
     load_problems: usize,
+    /// The re-count running after an option change.
+    pub recount: Option<RecountJob>,
+    /// The settings as last written to disk (None: not written in this session yet).
+    saved: Option<Settings>,
+    /// Since when the settings differ from the file (debounces typing and panel drags).
+    unsaved_since: Option<std::time::Instant>,
+}
+
+/// Settings that changed only in the filter or the panel sizes are written once they have not
+/// changed for this long; anything the user owns is written at once.
+const SAVE_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// The outcome of a chart image export: the file written, or what went wrong.
+type PngSaved = Result<PathBuf, String>;
+
+/// A re-count of the corpus with new extraction options, on a background thread.
+pub struct RecountJob {
+    pub options: ExtractOptions,
+    pub total: usize,
+    pub done: Arc<std::sync::atomic::AtomicUsize>,
+    cancel: Arc<std::sync::atomic::AtomicBool>,
+    rx: Receiver<Option<crate::query::recount::Recounted>>,
+}
+
+impl RecountJob {
+    /// Entries re-counted so far.
+    pub fn progress(&self) -> usize {
+        self.done.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 mod screenshot;
@@ -217,6 +248,7 @@ impl App {
             screenshot: None,
             chart_rect: None,
             pending_chart_png: None,
+            png_saved: std::sync::mpsc::channel(),
             title_shown: String::new(),
             ctx,
             focus_filter: false,
@@ -228,7 +260,15 @@ impl App {
             reader_analysis: None,
             chart_cache: None,
             load_problems: 0,
+            recount: None,
+            saved: None,
+            unsaved_since: None,
         };
+        // The file as it was read: nothing to write until something changes.
+        if app.data_dir.is_some() {
+            app.saved = Some(app.settings.clone());
+        }
+        app.report_bad_corrections();
         let corrections = app.corrections();
         for a in seed_articles {
             let corrected = corrections.get(&article_key(&a.origin)).copied();
@@ -268,12 +308,42 @@ impl App {
         }
     }
 
+    /// The user's date corrections that can be read (`None`: "no date"). A saved date that does
+    /// not parse is left out, and kept in the settings as it was (see `report_bad_corrections`).
     fn corrections(&self) -> HashMap<String, Option<jiff::civil::Date>> {
         self.settings
             .date_corrections
             .iter()
-            .map(|(k, v)| (k.clone(), v.as_deref().and_then(|d| d.parse().ok())))
+            .filter_map(|(k, v)| match v.as_deref() {
+                None => Some((k.clone(), None)),
+                Some(d) => d.parse().ok().map(|d| (k.clone(), Some(d))),
+            })
             .collect()
+    }
+
+    /// Say which saved date corrections could not be read (a hand-edited settings file): their
+    /// articles keep their header dates, and the entries stay in the file untouched.
+    fn report_bad_corrections(&mut self) {
+        let bad: Vec<String> = self
+            .settings
+            .date_corrections
+            .iter()
+            .filter_map(|(k, v)| {
+                let d = v.as_deref()?;
+                d.parse::<jiff::civil::Date>()
+                    .is_err()
+                    .then(|| format!("{k} ({d:?})"))
+            })
+            .collect();
+        if !bad.is_empty() {
+            self.notify(
+                Level::Warning,
+                format!(
+                    "Saved date corrections that are not dates (YYYY-MM-DD) were not applied; the articles keep their header dates: {}",
+                    bad.join(", ")
+                ),
+            );
+        }
     }
 
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
@@ -370,8 +440,13 @@ impl App {
                             .filter(|e| !removed.contains(&article_key(&e.article.origin)))
                             .collect();
                         if !kept.is_empty() {
+                            let stale = kept.iter().any(|e| e.options != self.corpus.options);
                             self.corpus.entries.extend(kept.into_iter().map(Arc::new));
                             self.corpus_version += 1;
+                            // Analysed before an option change: re-counted in the background.
+                            if stale && self.recount.is_none() {
+                                self.start_recount();
+                            }
                         }
                     }
                     LoadMsg::Finished { cancelled } => {
@@ -831,6 +906,122 @@ impl App {
                 }
             }
             Command::DismissAllNotifications => self.notifications.clear(),
+            Command::SetFilter(filter) => self.settings.filter = filter,
+            Command::SortBy(key) => {
+                if self.settings.sort == key {
+                    self.settings.sort_descending = !self.settings.sort_descending;
+                } else {
+                    self.settings.sort = key;
+                    self.settings.sort_descending = matches!(key, SortKey::Events);
+                }
+                self.resort();
+            }
+            Command::SetChart(options) => self.settings.chart = options,
+            Command::CloseCell => self.cell = None,
+            Command::SubmitDate(row) => self.submit_date(row),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetAnchorDecades(on) => {
+                self.settings.anchor_decades = on;
+                self.corpus.options = ExtractOptions { anchor_decades: on };
+                self.start_recount();
+            }
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::SetLayout {
+                list_width,
+                chart_height,
+            } => {
+                self.settings.list_width = list_width;
+                self.settings.chart_height = chart_height;
+            }
+        }
+    }
+
+    /// Re-count every entry analysed with other options than the corpus's, on a background
+    /// thread; a re-count already running is cancelled (its options are no longer wanted).
+    fn start_recount(&mut self) {
+        if let Some(job) = self.recount.take() {
+            job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let stale = self.corpus.stale_entries();
+        if stale.is_empty() {
+            return;
+        }
+        let options = self.corpus.options;
+        let total = stale.len();
+        let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        let (job_done, job_cancel) = (Arc::clone(&done), Arc::clone(&cancel));
+        let spawned = std::thread::Builder::new()
+            .name("techdivide-recount".into())
+            .spawn(move || {
+                let _ = tx.send(crate::query::recount::recount(
+                    stale,
+                    options,
+                    &job_done,
+                    &job_cancel,
+                ));
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.recount = Some(RecountJob {
+                    options,
+                    total,
+                    done,
+                    cancel,
+                    rx,
+                })
+            }
+            Err(e) => self.notify(Level::Error, format!("Could not start re-counting: {e}")),
+        }
+    }
+
+    /// A finished re-count: install it, then re-count what a load added meanwhile.
+    fn poll_recount(&mut self) {
+        let Some(job) = &self.recount else { return };
+        let Ok(outcome) = job.rx.try_recv() else {
+            return;
+        };
+        let options = job.options;
+        self.recount = None;
+        if let Some(recounted) = outcome
+            && options == self.corpus.options
+        {
+            if self.corpus.install_recounted(recounted) > 0 {
+                self.corpus_version += 1;
+                self.corpus_full_version += 1;
+            }
+            if !self.corpus.stale_entries().is_empty() {
+                self.start_recount();
+            }
+        }
+    }
+
+    /// Write the settings when they changed: at once for what the user owns (a date
+    /// correction, an opened or removed file, an option), a moment after the last change for
+    /// the filter being typed and the panel sizes. A crash or a kill afterwards loses nothing.
+    fn persist_settings(&mut self) {
+        if self.data_dir.is_none() {
+            return;
+        }
+        if self.saved.as_ref() == Some(&self.settings) {
+            self.unsaved_since = None;
+            return;
+        }
+        let now = std::time::Instant::now();
+        let owned = self
+            .saved
+            .as_ref()
+            .is_none_or(|s| !s.same_owned(&self.settings));
+        let since = *self.unsaved_since.get_or_insert(now);
+        if owned || now.duration_since(since) >= SAVE_DEBOUNCE {
+            self.save_settings();
+        } else if let Some(ctx) = &self.ctx {
+            ctx.request_repaint_after(SAVE_DEBOUNCE);
         }
     }
 
@@ -930,29 +1121,24 @@ impl App {
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
-                ui.radio_value(
-                    &mut self.settings.theme,
-                    ThemeChoice::System,
-                    "Follow the system",
-                );
-                ui.radio_value(&mut self.settings.theme, ThemeChoice::Light, "Light");
-                ui.radio_value(&mut self.settings.theme, ThemeChoice::Dark, "Dark");
+                let mut theme = self.settings.theme;
+                ui.radio_value(&mut theme, ThemeChoice::System, "Follow the system");
+                ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
+                ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
+                if theme != self.settings.theme {
+                    self.commands.push(Command::SetTheme(theme));
+                }
                 ui.separator();
                 let mut decades = self.settings.anchor_decades;
                 if ui
                     .checkbox(&mut decades, "Anchor decades at their first year")
                     .changed()
                 {
-                    self.settings.anchor_decades = decades;
-                    self.corpus.set_options(ExtractOptions {
-                        anchor_decades: decades,
-                    });
-                    self.corpus_version += 1;
-                    self.corpus_full_version += 1;
+                    self.commands.push(Command::SetAnchorDecades(decades));
                 }
             });
             if ui.button("About / How events are counted").clicked() {
-                self.show_about = !self.show_about;
+                self.commands.push(Command::ToggleAbout);
             }
         });
     }
@@ -988,6 +1174,16 @@ impl App {
                 if ui.button("Cancel loading").clicked() {
                     self.commands.push(Command::CancelLoad);
                 }
+            }
+            if let Some(job) = &self.recount {
+                ui.separator();
+                let frac = job.progress() as f32 / job.total.max(1) as f32;
+                ui.add(
+                    egui::ProgressBar::new(frac)
+                        .desired_width(220.0)
+                        .text(format!("Re-counting {} / {}", job.progress(), job.total)),
+                )
+                .accessible_name("Re-counting progress");
             }
             if !self.notifications.is_empty() {
                 ui.separator();
@@ -1035,11 +1231,14 @@ impl eframe::App for App {
         }
         self.poll_background();
         self.poll_search();
+        self.poll_recount();
         self.refresh_view();
+        self.persist_settings();
         if self.load.is_some()
             || self.pick_rx.is_some()
             || self.save_rx.is_some()
             || self.search.is_some()
+            || self.recount.is_some()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -1050,7 +1249,16 @@ impl eframe::App for App {
         }
         self.apply_theme(ctx);
         if let Some(path) = self.pending_chart_png.take() {
-            screenshot::save_chart_png(ctx, self.chart_rect, path);
+            screenshot::save_chart_png(ctx, self.chart_rect, path, self.png_saved.0.clone());
+        }
+        while let Ok(outcome) = self.png_saved.1.try_recv() {
+            match outcome {
+                Ok(path) => self.notify(
+                    Level::Info,
+                    format!("Chart image saved: {}", path.display()),
+                ),
+                Err(e) => self.notify(Level::Error, e),
+            }
         }
         // The screenshot shows every part at work: the largest dated bar segment is selected
         // so its sentences are listed under the chart.
@@ -1103,13 +1311,21 @@ impl App {
             .default_size(self.settings.list_width)
             .min_size(280.0)
             .show(ui, |ui| list_panel::list_panel_ui(self, ui));
-        self.settings.list_width = list.response.rect.width();
+        let list_width = list.response.rect.width();
         let chart = egui::Panel::bottom("chart")
             .resizable(true)
             .default_size(self.settings.chart_height)
             .min_size(160.0)
             .show(ui, |ui| chart::chart_panel_ui(self, ui));
-        self.settings.chart_height = chart.response.rect.height();
+        let chart_height = chart.response.rect.height();
+        if (list_width - self.settings.list_width).abs() > 0.5
+            || (chart_height - self.settings.chart_height).abs() > 0.5
+        {
+            self.commands.push(Command::SetLayout {
+                list_width,
+                chart_height,
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(self, ui));
         self.about_ui(&ctx);
         let mut commands = std::mem::take(&mut self.commands);
@@ -1118,18 +1334,24 @@ impl App {
             self.apply(c);
         }
         self.refresh_view();
+        self.persist_settings();
     }
 }
 
 impl App {
     /// Write the settings file now (also done by eframe at intervals and on exit).
     pub fn save_settings(&mut self) {
-        if let Some(dir) = &self.data_dir
-            && let Err(e) = self.settings.save(dir)
-        {
-            let text = format!("Could not save settings ({e}): {}", dir.display());
-            if !self.notifications.iter().any(|n| n.text == text) {
-                self.notify(Level::Error, text);
+        let Some(dir) = &self.data_dir else { return };
+        match self.settings.save(dir) {
+            Ok(()) => {
+                self.saved = Some(self.settings.clone());
+                self.unsaved_since = None;
+            }
+            Err(e) => {
+                let text = format!("Could not save settings ({e}): {}", dir.display());
+                if !self.notifications.iter().any(|n| n.text == text) {
+                    self.notify(Level::Error, text);
+                }
             }
         }
     }

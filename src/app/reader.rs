@@ -3,8 +3,7 @@
 
 use super::colors::{country_color, highlight};
 use super::{App, Command};
-use crate::extract::gazetteer::gazetteer;
-use crate::extract::years::{Tense, TimeKind};
+use crate::query::explain::HighlightKind;
 use eframe::egui::{self, text::LayoutJob};
 use std::ops::Range;
 
@@ -96,7 +95,7 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.colored_label(ui.visuals().error_fg_color, err);
     }
     if submit {
-        app.submit_date(row);
+        app.push(Command::SubmitDate(row));
     }
     if reset {
         app.push(Command::ResetPublished(row));
@@ -159,6 +158,11 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
                     .sense(egui::Sense::hover())
                     .layout_in_ui(ui);
                 ui.painter().galley(galley_pos, galley.clone(), body_color);
+                // One accessible node per paragraph, holding its text: a screen reader reads
+                // the article paragraph by paragraph.
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text())
+                });
                 if let Some(t) = &selected_sentence {
                     let chars = text[para.start..t.start].chars().count();
                     let rect = galley
@@ -186,8 +190,7 @@ struct Mark {
     tip: String,
 }
 
-/// Non-overlapping highlight ranges in a paragraph: mentions (background) and time expressions
-/// (underline); where both overlap, the mention wins.
+/// The paragraph's highlights (computed by the core, `query::explain`) with their colours.
 fn marks_in(
     text: &str,
     analysis: &crate::extract::Analysis,
@@ -195,76 +198,23 @@ fn marks_in(
     para: Range<usize>,
     dark: bool,
 ) -> Vec<(Range<usize>, Mark)> {
-    let gaz = gazetteer();
-    let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-    for m in analysis
-        .mentions
-        .iter()
-        .filter(|m| m.span.start >= para.start && m.span.end <= para.end)
-    {
-        let c = gaz.country(m.country);
-        marks.push((
-            m.span.clone(),
-            Mark {
-                bg: Some(highlight(country_color(m.country, dark))),
-                underline: false,
-                tip: format!("{} ({}) — {:?}", c.name, c.code, m.kind),
-            },
-        ));
-    }
-    for t in analysis
-        .times
-        .iter()
-        .filter(|t| t.span.start >= para.start && t.span.end <= para.end)
-    {
-        if marks
-            .iter()
-            .any(|(r, _)| r.start < t.span.end && t.span.start < r.end)
-        {
-            continue;
-        }
-        let tip = match &t.kind {
-            TimeKind::Explicit(y) => format!("{y} — explicit year"),
-            TimeKind::Decade(y) => {
-                format!("the {y}s — a decade: no year unless decades are anchored")
-            }
-            other => {
-                // Resolve as the events did: with the tense of the sentence it stands in.
-                let tense = analysis
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= t.span.start && t.span.end <= s.end)
-                    .and_then(|s| text.get(s.clone()).map(|st| Tense::of(st, s.start)))
-                    .unwrap_or_default();
-                let resolved = crate::extract::years::resolve(
-                    std::slice::from_ref(t),
-                    published,
-                    tense,
-                    false,
-                );
-                match (resolved.first(), published) {
-                    (Some(a), _) => {
-                        format!("{} — relative to the published date ({other:?})", a.year)
-                    }
-                    (None, None) => {
-                        "relative time expression — undated, the article has no published date"
-                            .to_string()
-                    }
-                    (None, Some(_)) => format!("relative time expression ({other:?})"),
-                }
-            }
-        };
-        marks.push((
-            t.span.clone(),
-            Mark {
-                bg: None,
-                underline: true,
-                tip,
-            },
-        ));
-    }
-    marks.sort_by_key(|(r, _)| r.start);
-    marks
+    crate::query::explain::paragraph_highlights(text, analysis, published, para)
+        .into_iter()
+        .map(|h| {
+            let (bg, underline) = match h.kind {
+                HighlightKind::Mention(c) => (Some(highlight(country_color(c, dark))), false),
+                HighlightKind::Time => (None, true),
+            };
+            (
+                h.span,
+                Mark {
+                    bg,
+                    underline,
+                    tip: h.explanation,
+                },
+            )
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

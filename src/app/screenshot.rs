@@ -80,16 +80,24 @@ pub fn save_png(
 }
 
 /// Save the chart area of the next frame to `path`.
-pub fn save_chart_png(ctx: &egui::Context, chart: Option<egui::Rect>, path: PathBuf) {
+pub fn save_chart_png(
+    ctx: &egui::Context,
+    chart: Option<egui::Rect>,
+    path: PathBuf,
+    done: std::sync::mpsc::Sender<Result<PathBuf, String>>,
+) {
     let ppp = ctx.pixels_per_point();
+    let repaint = ctx.clone();
     ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
-        match save_png(&image, chart.map(|r| (r, ppp)), &path) {
-            Ok(()) => eprintln!("techdivide: chart saved: {}", path.display()),
-            Err(e) => eprintln!(
-                "techdivide: could not save the chart ({e}): {}",
+        let outcome = match save_png(&image, chart.map(|r| (r, ppp)), &path) {
+            Ok(()) => Ok(path),
+            Err(e) => Err(format!(
+                "Could not save the chart image ({e}): {}",
                 path.display()
-            ),
-        }
+            )),
+        };
+        let _ = done.send(outcome);
+        repaint.request_repaint();
     });
     ctx.request_repaint();
 }

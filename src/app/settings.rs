@@ -98,6 +98,20 @@ pub enum SettingsLoad {
 }
 
 impl Settings {
+    /// Whether `other` holds the same things the user owns: what was opened and removed, date
+    /// corrections, options and choices. (The filter being typed and the panel sizes are not:
+    /// they are saved a moment after they stop changing.)
+    pub fn same_owned(&self, other: &Settings) -> bool {
+        self.opened_paths == other.opened_paths
+            && self.removed == other.removed
+            && self.date_corrections == other.date_corrections
+            && self.chart == other.chart
+            && self.sort == other.sort
+            && self.sort_descending == other.sort_descending
+            && self.theme == other.theme
+            && self.anchor_decades == other.anchor_decades
+    }
+
     /// Read settings from `dir/settings.json`. A truncated, garbage or unreadable file gives
     /// defaults and is renamed to `settings.json.bad-<n>` so nothing is lost.
     pub fn load(dir: &Path) -> (Self, SettingsLoad) {
@@ -123,16 +137,7 @@ impl Settings {
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        let tmp = dir.join(format!("{SETTINGS_FILE}.tmp-{}", std::process::id()));
-        {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(json.as_bytes())?;
-            f.sync_all()?;
-        }
-        std::fs::rename(&tmp, dir.join(SETTINGS_FILE)).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+        crate::atomic_write::write_bytes(&dir.join(SETTINGS_FILE), json.as_bytes())
     }
 }
 

@@ -25,6 +25,8 @@ pub struct ArticleEntry {
     pub cells: Vec<Cell>,
     /// A user correction of the published date (`Some(None)` = "explicitly undated").
     pub corrected: Option<Option<Date>>,
+    /// The options the analysis and cells were computed with.
+    pub options: ExtractOptions,
 }
 
 impl ArticleEntry {
@@ -35,6 +37,7 @@ impl ArticleEntry {
             analysis: Analysis::default(),
             cells: Vec::new(),
             corrected,
+            options,
         };
         entry.recompute(options);
         entry
@@ -45,6 +48,7 @@ impl ArticleEntry {
         let full = analyze(&self.article, self.published(), options);
         self.cells = cells_of(&full);
         self.analysis = compact(full);
+        self.options = options;
     }
 
     /// Everything extraction finds in this article (mentions and time expressions too), for the

@@ -3,8 +3,10 @@
 //! but the free-text filter.
 
 mod corpus_index;
+pub mod explain;
 mod filter;
 mod ingest;
+pub mod recount;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
 pub use filter::{
