@@ -396,7 +396,7 @@ fn every_input_widget_has_an_accessible_name() {
 fn a_large_corpus_is_searched_in_the_background() {
     let mut harness = app_with(vec![], None);
     // Pretend the seeds are a large corpus: every search goes to the background thread.
-    harness.state_mut().async_search_bytes = 0;
+    harness.state_mut().view.async_search_bytes = 0;
     harness.state_mut().settings.filter.text = "Huawei".into();
     harness.step();
     assert!(harness.state().is_searching() || harness.state().view.sorted.len() == 3);
@@ -454,8 +454,8 @@ fn counts_merged_while_loading_equal_a_full_recomputation() {
 #[test]
 fn a_country_filter_on_a_large_corpus_is_computed_in_the_background() {
     let mut harness = app_with(vec![], None);
-    harness.state_mut().async_search_bytes = 0;
-    harness.state_mut().background_refresh_bytes = 0;
+    harness.state_mut().view.async_search_bytes = 0;
+    harness.state_mut().view.background_refresh_bytes = 0;
     let before = harness.state().view.result.clone();
     harness
         .state_mut()
@@ -502,8 +502,8 @@ fn the_legend_switches_a_country_off_and_on_again() {
 fn sorting_a_large_corpus_happens_in_the_background_and_gives_the_title_order() {
     let mut harness = app_with(vec![], None);
     // Pretend the seeds are a large corpus: the sort goes to the background thread.
-    harness.state_mut().async_search_bytes = 0;
-    harness.state_mut().background_refresh_bytes = 0;
+    harness.state_mut().view.async_search_bytes = 0;
+    harness.state_mut().view.background_refresh_bytes = 0;
     harness.get_by_label("Sort by Title").click();
     harness.run_steps(1);
     wait_for_refresh(&mut harness);

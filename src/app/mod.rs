@@ -16,9 +16,8 @@ pub mod settings;
 use crate::corpus::{ArticleOrigin, parse_user_date, seeds};
 use crate::extract::ExtractOptions;
 use crate::extract::gazetteer::CountryId;
-use crate::query::{
-    ArticleEntry, Corpus, Filter, QueryResult, SortKey, YearKey, merge_sorted_rows, sort_rows,
-};
+use crate::query::live_view::{LiveView, Refreshed, ViewRequest};
+use crate::query::{ArticleEntry, Corpus, SortKey, YearKey};
 pub use command::Command;
 use eframe::egui;
 use loader::{LoadJob, LoadMsg, article_key};
@@ -33,59 +32,26 @@ use std::sync::mpsc::Receiver;
 pub use crate::desktop::APP_ID;
 pub const APP_NAME: &str = "Tech Divide Explorer";
 
-/// What the filter and chart currently show, recomputed only when the filter or corpus changes.
-#[derive(Default)]
-pub struct View {
-    /// The filter these caches were computed for.
-    filter: Option<Filter>,
-    /// Rows matching the text query, and the query they match.
-    text_hits: Option<(String, Vec<usize>)>,
-    pub result: QueryResult,
-    /// Events in the whole corpus (for the title and status bar).
-    pub corpus_events: usize,
-    /// Bumped on every recomputation, so derived data (the chart's series) can be cached.
-    pub version: u64,
-    /// `result.rows` in display order.
-    pub sorted: Vec<usize>,
-    corpus_version: u64,
-    corpus_full_version: u64,
-    /// How many corpus entries the caches cover.
-    entries_seen: usize,
-    /// When the caches were last computed (partial counts refresh at most every
-    /// `LOADING_REFRESH` while a load is adding articles).
-    computed_at: Option<std::time::Instant>,
-}
-
 /// Problems of one load shown one by one before the rest are summed up.
 const PROBLEMS_SHOWN: usize = 5;
 
-/// Above this much text, a text filter (and above `BACKGROUND_REFRESH_BYTES` any filter) runs on
-/// a background thread.
-const ASYNC_SEARCH_BYTES: usize = 32 * 1024 * 1024;
-
-/// A free-text search running on a background thread.
-struct SearchJob {
-    filter: Filter,
-    sort: (SortKey, bool),
-    version: u64,
-    full_version: u64,
-    rx: Receiver<RefreshDone>,
+/// What the view should show: the corpus at its (version, full version), with the settings'
+/// filter and order.
+fn view_request<'a>(
+    corpus: &'a Corpus,
+    settings: &'a Settings,
+    (version, full_version): (u64, u64),
+    loading: bool,
+) -> ViewRequest<'a> {
+    ViewRequest {
+        corpus,
+        filter: &settings.filter,
+        sort: (settings.sort, settings.sort_descending),
+        version,
+        full_version,
+        loading,
+    }
 }
-
-/// What a background refresh computed.
-struct RefreshDone {
-    text_hits: Option<(String, Vec<usize>)>,
-    result: QueryResult,
-    sorted: Vec<usize>,
-    corpus_events: usize,
-    entries: usize,
-}
-
-/// Without a text query, corpora below this size are filtered on the UI thread (a few ms).
-const BACKGROUND_REFRESH_BYTES: usize = 64 * 1024 * 1024;
-
-/// How often the list and chart follow a running load.
-const LOADING_REFRESH: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The sentences behind a selected bar segment.
 pub struct CellSelection {
@@ -109,7 +75,8 @@ pub struct App {
     /// Bumped on changes other than appending articles (removal, a date correction, options):
     /// those need a full recomputation; appends are merged into the view incrementally.
     corpus_full_version: u64,
-    pub view: View,
+    /// The filtered, ordered, aggregated corpus (the core's live view).
+    pub view: LiveView,
     pub selected: Option<usize>,
     /// Sentence to scroll to in the reader on the next frame.
     pub scroll_to: Option<u32>,
@@ -136,11 +103,6 @@ pub struct App {
     pub focus_filter: bool,
     /// Scroll the list to the selected row on the next frame (keyboard navigation).
     pub scroll_list_to_selection: bool,
-    search: Option<SearchJob>,
-    /// Corpus size above which the text filter searches in the background.
-    pub async_search_bytes: usize,
-    /// Corpus size above which every filter change is computed in the background.
-    pub background_refresh_bytes: usize,
     frame_timer: Option<frame_timer::FrameTimer>,
     /// The full analysis of the article in the reader: (row, corpus version, analysis).
     reader_analysis: Option<(usize, u64, crate::extract::Analysis)>,
@@ -231,7 +193,14 @@ impl App {
             settings,
             corpus_version: 0,
             corpus_full_version: 0,
-            view: View::default(),
+            view: LiveView::new({
+                let ctx = ctx.clone();
+                Arc::new(move || {
+                    if let Some(c) = &ctx {
+                        c.request_repaint();
+                    }
+                })
+            }),
             selected: None,
             scroll_to: None,
             date_input: String::new(),
@@ -253,9 +222,6 @@ impl App {
             ctx,
             focus_filter: false,
             scroll_list_to_selection: false,
-            search: None,
-            async_search_bytes: ASYNC_SEARCH_BYTES,
-            background_refresh_bytes: BACKGROUND_REFRESH_BYTES,
             frame_timer: None,
             reader_analysis: None,
             chart_cache: None,
@@ -526,246 +492,59 @@ impl App {
         }
     }
 
-    /// Recompute the filtered rows and the aggregate if the filter or the corpus changed.
+    /// Bring the list and the chart up to the filter and the corpus (the core decides whether to
+    /// merge, recompute or compute in the background).
     pub fn refresh_view(&mut self) {
-        let filter = &self.settings.filter;
-        if self.view.filter.as_ref() == Some(filter)
-            && self.view.corpus_version == self.corpus_version
-        {
-            return;
-        }
-        let only_corpus_grew = self.view.filter.as_ref() == Some(filter);
-        if only_corpus_grew
-            && self.load.is_some()
-            && self
-                .view
-                .computed_at
-                .is_some_and(|t| t.elapsed() < LOADING_REFRESH)
-        {
-            return;
-        }
-        let refresh_started = std::time::Instant::now();
-        if only_corpus_grew
-            && self.view.corpus_full_version == self.corpus_full_version
-            && self.view.entries_seen <= self.corpus.len()
-            && self.search.is_none()
-        {
-            self.merge_appended();
-            if let Some(t) = &mut self.frame_timer {
-                t.refresh(refresh_started.elapsed());
-            }
-            return;
-        }
-        let text = filter.text.trim().to_lowercase();
-        let reuse = self.view.corpus_version == self.corpus_version;
-        // Text hits of the same query can be reused; a longer query only needs to search the
-        // hits of the shorter one.
-        let (exact, narrow) = match &self.view.text_hits {
-            Some((q, hits)) if reuse && *q == text => (Some(hits.clone()), None),
-            Some((q, hits)) if reuse && !q.is_empty() && text.contains(q.as_str()) => {
-                (None, Some(hits.clone()))
-            }
-            _ => (None, None),
-        };
-        let bytes = self.corpus_text_bytes();
-        if bytes >= self.async_search_bytes
-            && !(text.is_empty() && bytes < self.background_refresh_bytes)
-        {
-            // Large corpus: filter, aggregate and sort on a background thread and keep drawing
-            // the previous results until it answers.
-            self.start_refresh_job(text, exact, narrow);
-            return;
-        }
-        let hits = if text.is_empty() {
-            None
-        } else {
-            Some(exact.unwrap_or_else(|| filter.text_hits(&self.corpus, narrow.as_deref())))
-        };
-        self.view.result = filter.run(&self.corpus, hits.as_deref());
-        self.view.text_hits = hits.map(|h| (text, h));
-        let mut sorted = self.view.result.rows.clone();
-        sort_rows(
+        let started = std::time::Instant::now();
+        let req = view_request(
             &self.corpus,
-            &mut sorted,
-            self.settings.sort,
-            self.settings.sort_descending,
+            &self.settings,
+            (self.corpus_version, self.corpus_full_version),
+            self.load.is_some(),
         );
-        self.view.sorted = sorted;
-        self.view.filter = Some(filter.clone());
-        self.view.corpus_version = self.corpus_version;
-        self.view.computed_at = Some(std::time::Instant::now());
-        self.view.corpus_events = self.corpus.event_count();
-        self.view.corpus_full_version = self.corpus_full_version;
-        self.view.entries_seen = self.corpus.len();
-        self.view.version += 1;
-        if let Some(t) = &mut self.frame_timer {
-            t.refresh(refresh_started.elapsed());
-        }
-        if let Some(cell) = &self.cell {
-            let (year, countries) = (cell.year, cell.countries.clone());
-            self.select_cell(year, countries);
-        }
-    }
-
-    /// Articles were only appended (a load is running) and the filter is unchanged: run the filter
-    /// over the new articles alone and merge them into the list and the aggregate. Cost is the
-    /// size of the batch, not of the corpus, so the window stays smooth while 200k files load.
-    fn merge_appended(&mut self) {
-        let filter = &self.settings.filter;
-        let new: Vec<usize> = (self.view.entries_seen..self.corpus.len()).collect();
-        let text = filter.text.trim().to_lowercase();
-        let candidates = if text.is_empty() {
-            new
-        } else {
-            let hits = crate::query::text_hits(&self.corpus.entries, &text, Some(&new));
-            match &mut self.view.text_hits {
-                Some((q, all)) if *q == text => all.extend_from_slice(&hits),
-                _ => {}
-            }
-            hits
-        };
-        let part = filter.run(&self.corpus, Some(&candidates));
-        for (k, n) in part.counts {
-            *self.view.result.counts.entry(k).or_insert(0) += n;
-        }
-        self.view.result.entry_events.resize(self.corpus.len(), 0);
-        for &row in &part.rows {
-            self.view.result.entry_events[row] = part.entry_events[row];
-        }
-        self.view.result.rows.extend_from_slice(&part.rows);
-        // Sort the batch and merge it in: linear in the list at worst, a plain append when the
-        // batch comes after it (a load in list order), never a full re-sort per batch.
-        merge_sorted_rows(
-            &self.corpus,
-            &mut self.view.sorted,
-            part.rows.clone(),
-            self.settings.sort,
-            self.settings.sort_descending,
-        );
-        self.view.corpus_events += self.corpus.entries[self.view.entries_seen..]
-            .iter()
-            .map(|e| e.event_count())
-            .sum::<usize>();
-        self.view.entries_seen = self.corpus.len();
-        self.view.corpus_version = self.corpus_version;
-        self.view.computed_at = Some(std::time::Instant::now());
-        self.view.version += 1;
-    }
-
-    fn start_refresh_job(
-        &mut self,
-        text: String,
-        exact: Option<Vec<usize>>,
-        narrow: Option<Vec<usize>>,
-    ) {
-        let filter = self.settings.filter.clone();
-        let sort = (self.settings.sort, self.settings.sort_descending);
-        if self.search.as_ref().is_some_and(|j| {
-            j.filter == filter && j.version == self.corpus_version && j.sort == sort
-        }) {
-            return;
-        }
-        let corpus = Corpus {
-            entries: self.corpus.entries.clone(),
-            options: self.corpus.options,
-        };
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
-        let job_filter = filter.clone();
-        let spawned = std::thread::Builder::new()
-            .name("techdivide-refresh".into())
-            .spawn(move || {
-                let hits = if text.is_empty() {
-                    None
-                } else {
-                    Some(exact.unwrap_or_else(|| {
-                        crate::query::text_hits(&corpus.entries, &text, narrow.as_deref())
-                    }))
-                };
-                let result = job_filter.run(&corpus, hits.as_deref());
-                let mut sorted = result.rows.clone();
-                sort_rows(&corpus, &mut sorted, sort.0, sort.1);
-                let _ = tx.send(RefreshDone {
-                    text_hits: hits.map(|h| (text, h)),
-                    result,
-                    sorted,
-                    corpus_events: corpus.event_count(),
-                    entries: corpus.len(),
-                });
-                if let Some(c) = ctx {
-                    c.request_repaint();
+        match self.view.refresh(&req) {
+            Ok(Refreshed::Updated) => {
+                if let Some(t) = &mut self.frame_timer {
+                    t.refresh(started.elapsed());
                 }
-            });
-        match spawned {
-            Ok(_) => {
-                self.search = Some(SearchJob {
-                    filter,
-                    sort,
-                    version: self.corpus_version,
-                    full_version: self.corpus_full_version,
-                    rx,
-                })
+                self.reselect_cell();
             }
+            Ok(Refreshed::Unchanged) => {}
             Err(e) => self.notify(Level::Error, format!("Could not start filtering: {e}")),
         }
     }
 
-    /// A finished background refresh: install it if it is still what the user asked for.
+    /// A finished background refresh: installed if it is still what the user asked for.
     fn poll_search(&mut self) {
-        let Some(job) = &self.search else { return };
-        let Ok(done) = job.rx.try_recv() else { return };
-        let Some(job) = self.search.take() else {
-            return;
-        };
-        if job.version != self.corpus_version
-            || job.filter != self.settings.filter
-            || job.sort != (self.settings.sort, self.settings.sort_descending)
-        {
-            return; // stale: the next refresh starts a new one
+        let req = view_request(
+            &self.corpus,
+            &self.settings,
+            (self.corpus_version, self.corpus_full_version),
+            self.load.is_some(),
+        );
+        if self.view.poll(&req) == Refreshed::Updated {
+            self.reselect_cell();
         }
-        self.view.text_hits = done.text_hits;
-        self.view.result = done.result;
-        self.view.sorted = done.sorted;
-        self.view.filter = Some(job.filter);
-        self.view.corpus_version = job.version;
-        self.view.corpus_full_version = job.full_version;
-        self.view.entries_seen = done.entries;
-        self.view.corpus_events = done.corpus_events;
-        self.view.computed_at = Some(std::time::Instant::now());
-        self.view.version += 1;
+    }
+
+    /// The selected bar segment's sentences, again for the new rows.
+    fn reselect_cell(&mut self) {
         if let Some(cell) = &self.cell {
             let (year, countries) = (cell.year, cell.countries.clone());
             self.select_cell(year, countries);
         }
     }
 
-    /// Bytes of article text in the corpus: what decides whether a refresh runs in the background.
-    fn corpus_text_bytes(&self) -> usize {
-        self.corpus
-            .entries
-            .iter()
-            .map(|e| e.article.text.len())
-            .sum()
-    }
-
-    /// Is a background text search running?
+    /// Is a background filter running?
     pub fn is_searching(&self) -> bool {
-        self.search.is_some()
+        self.view.is_computing()
     }
 
-    /// Put the list in the order the settings ask for. On a large corpus this runs with the next
-    /// background refresh (sorting 200k titles takes longer than a frame); the list keeps its old
-    /// order until the answer arrives.
+    /// Put the list in the order the settings ask for.
     pub fn resort(&mut self) {
-        if self.corpus_text_bytes() >= self.background_refresh_bytes {
-            self.view.filter = None;
-            return;
-        }
-        sort_rows(
+        self.view.resort(
             &self.corpus,
-            &mut self.view.sorted,
-            self.settings.sort,
-            self.settings.sort_descending,
+            (self.settings.sort, self.settings.sort_descending),
         );
     }
 
@@ -1237,7 +1016,7 @@ impl eframe::App for App {
         if self.load.is_some()
             || self.pick_rx.is_some()
             || self.save_rx.is_some()
-            || self.search.is_some()
+            || self.view.is_computing()
             || self.recount.is_some()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

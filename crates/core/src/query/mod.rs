@@ -6,6 +6,7 @@ mod corpus_index;
 pub mod explain;
 mod filter;
 mod ingest;
+pub mod live_view;
 pub mod recount;
 
 pub use corpus_index::{ArticleEntry, Cell, Corpus};
