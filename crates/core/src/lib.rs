@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod query;
+pub mod word_list;
 
 pub use corpus::{Article, LoadError, LoadReport};
 pub use extract::{Analysis, Event, Evidence};

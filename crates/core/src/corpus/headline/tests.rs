@@ -1,0 +1,92 @@
+use super::*;
+
+fn headline(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    choose_headline(&lines).map(|h| lines[h.line].to_string())
+}
+
+#[test]
+fn a_glued_section_label_is_cut_but_a_separated_one_is_not_glued() {
+    assert_eq!(
+        without_glued_label("Business|Rolling Blackouts Stump Experts"),
+        "Rolling Blackouts Stump Experts"
+    );
+    // `Title | Site` is a separator, not a glued label; a two-word rest is no headline.
+    assert_eq!(
+        without_glued_label("Port deal signed | Example News"),
+        "Port deal signed | Example News"
+    );
+    assert_eq!(without_glued_label("News|Sport Today"), "News|Sport Today");
+}
+
+#[test]
+fn a_captions_last_words_wrapped_onto_their_own_line_are_no_headline() {
+    let caption = "From left, union captains Lee Park and Omar Diaz and union negotiator Ana Ruiz lead a cheer for striking dock workers outside the terminal, Friday, Nov.";
+    let lines = [caption, "3, 2023, in Chicago."];
+    assert!(continues_wrapped(&lines, 1));
+    // A headline under a summary that ends its sentence is not a continuation.
+    let lines = [caption, "Dock strike ends as union reaches deal"];
+    assert!(!continues_wrapped(&lines, 1));
+}
+
+#[test]
+fn a_short_headline_over_a_short_story() {
+    let t = "Gulf deal\n\nSaudi Arabia and Qatar restored ties in 2021.\n";
+    assert_eq!(headline(t).as_deref(), Some("Gulf deal"));
+    let t = "Brexit\n\nBritain left the European Union in 2020.\n\nTalks went on.\n";
+    assert_eq!(headline(t).as_deref(), Some("Brexit"));
+}
+
+#[test]
+fn a_lone_line_is_the_story() {
+    assert_eq!(
+        headline("Japan and South Korea agreed on a deal in 2015\n"),
+        None
+    );
+    assert_eq!(
+        headline("Japan and South Korea agreed on a deal in 2015.\n"),
+        None
+    );
+}
+
+#[test]
+fn a_text_that_starts_with_its_story_has_no_headline() {
+    let t = "Japan and India signed a new trade pact in Tokyo on Monday, officials said.\n\
+             The pact cuts tariffs on steel and rice over the next five years.\n";
+    assert_eq!(headline(t), None);
+}
+
+#[test]
+fn furniture_above_the_headline_is_passed_over() {
+    let t = "Skip to content\nMenu\nSections\nWorld\nPolitics\nBusiness\n\
+             Accept all cookies\nWORLD NEWS\n\
+             Chile and Peru agree to share a new lithium port\n\
+             By Ana Ruiz\nMarch 3, 2022 5:01 AM ET\n\
+             Chile and Peru agreed on Tuesday to build and run a lithium port together, \
+             the two governments said.\n\
+             The port will open in 2025 and ship to buyers in Asia, officials in Lima said.\n";
+    assert_eq!(
+        headline(t).as_deref(),
+        Some("Chile and Peru agree to share a new lithium port")
+    );
+}
+
+#[test]
+fn every_decision_says_why() {
+    let lines = [
+        "Small ports, big plans",
+        "By Ana Ruiz",
+        "A long story line that goes on and on for more than ten words.",
+    ];
+    let h = choose_headline(&lines).unwrap();
+    assert_eq!(h.line, 0);
+    assert!(
+        h.why.contains(&"a byline or date right below"),
+        "{:?}",
+        h.why
+    );
+}

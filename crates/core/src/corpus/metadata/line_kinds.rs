@@ -1,0 +1,295 @@
+//! What kind of line a line of a text is: boilerplate, a footer marker, a byline, a header
+//! field (date, read time, credit, address), running text, a link of a list; and the furniture
+//! runs taken out of a body.
+
+use super::*;
+
+pub(crate) static READ_TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\d+\s*min(?:ute)?s?\s+read"));
+
+pub(crate) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:By|BY|by|Written by|Words by|Author:)\s+(.{2,80}?)\s*(?:[|,]\s*.*)?$")
+});
+
+pub(crate) static ARTICLE_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\[\s*article by\s+(.+?)\.?\s*\]$"));
+
+pub(crate) static CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:credits?|photo|image|picture|source)\s*:"));
+
+pub(crate) static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)originally (?:published|appeared|posted) (?:at|on|in|by)\s+(.+?)[.\s]*$")
+});
+
+pub(crate) static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|uk|ie|com\.au|au|in|co\.in|co\.nz|nz|co\.za|za|ca|de|fr|eu|info|io|sg|hk|jp|kr|cn|tw|ph|my|pk|ng|ke))(?-u:\b)",
+    )
+});
+
+pub(crate) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)((?:19|20)\d\d)(?-u:\b)"));
+
+/// Lines a web page puts around an article: navigation, account links, cookie notices.
+pub(crate) static BOILERPLATE: std::sync::LazyLock<Vec<&'static str>> =
+    crate::word_list::words!("boilerplate.txt");
+
+pub(crate) const FOOTER_PREFIXES: &[&str] = &[
+    "about author",
+    "about the author",
+    "about the writer",
+    "share this",
+    "related stories",
+    "related articles",
+    "related news",
+    "related coverage",
+    "related:",
+    "more from",
+    "more stories",
+    "read more",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "©",
+    "(c) ",
+    "copyright",
+    "all rights reserved",
+    "terms of use",
+    "terms of service",
+    "terms & conditions",
+    "privacy policy",
+    "follow us",
+    "sign up for",
+    "subscribe to",
+    "this news was originally published",
+    "originally published at",
+    "comments",
+    "leave a comment",
+    "tags:",
+    "topics:",
+    "filed under",
+    "related topics",
+    "more on this story",
+    "top stories",
+    "see also",
+    "most watched",
+    "editor's picks",
+    "editors' picks",
+    "latest news",
+    "share this story",
+    "share on",
+    "sign up to",
+];
+
+pub(crate) fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Glyphs that open a list item in a copy (browsers and text dumps render `<li>` with them).
+pub(crate) const BULLETS: &[char] = &[
+    '•', '*', '·', '|', '▸', '►', '→', '□', '■', '▪', '◦', '○', '●', '◆', '◇', '✓', '➤',
+];
+
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let bullet = line.starts_with(BULLETS) || line.starts_with("- ");
+    // Navigation, menus and cookie notices are short; running text is not lower-cased at all.
+    if bullet || line.len() > 400 {
+        return bullet;
+    }
+    let l = lower(line.trim_end_matches([':', '.', '›', '»', '>']));
+    // Mastheads and skip links: `The Guardian - Back to home`, `Jump to navigation`.
+    if l.len() < 80
+        && [
+            "back to home",
+            "back to top",
+            "jump to ",
+            "go to main",
+            "main navigation",
+            "open navigation",
+            "close navigation",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
+    {
+        return true;
+    }
+    if BOILERPLATE.contains(&l.as_str()) {
+        return true;
+    }
+    // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
+    if line.contains(['|', '›', '»']) {
+        let parts: Vec<&str> = line
+            .split(['|', '›', '»'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| word_count(p) <= 3 && !ends_sentence(p))
+        {
+            return true;
+        }
+    }
+    let cookie = l.contains("cookie")
+        && (l.contains("we use") || l.contains("accept") || l.contains("consent"));
+    cookie || l.starts_with("skip to ") || (l.starts_with("advertisement") && l.len() < 40)
+}
+
+pub(crate) fn is_footer(line: &str) -> bool {
+    // Footer markers are short lines (the "originally published" line aside).
+    if line.len() > 160 && !line.contains("riginally") {
+        return false;
+    }
+    let l = lower(line);
+    if matches!(
+        l.trim_end_matches(':'),
+        "related"
+            | "share"
+            | "more"
+            | "advertisement"
+            | "topics"
+            | "tags"
+            | "explore more on these topics"
+            | "most viewed"
+            | "most read"
+    ) {
+        return true;
+    }
+    if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
+        return true;
+    }
+    FOOTER_PREFIXES.iter().any(|p| l.starts_with(p))
+        && (l.len() < 120 || l.contains("originally published"))
+}
+
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    s.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A line that reads as running text, not as a headline.
+pub(crate) fn is_paragraph(s: &str) -> bool {
+    // Headlines seldom end with a full stop: a long line that does is running text, and so is a
+    // line that opens with a wire dateline.
+    let full_stop = s.trim_end_matches(['"', '”', '’', ')']).ends_with('.') && !s.ends_with("...");
+    ends_sentence(s)
+        && (s.chars().count() > PARAGRAPH_CHARS
+            || word_count(s) > PARAGRAPH_WORDS
+            || (full_stop && word_count(s) > 14)
+            || DATELINE.is_match(s)
+            || DATELINE_MIXED.is_match(s))
+}
+
+pub(crate) fn is_kicker_quote(s: &str) -> bool {
+    (s.starts_with(['“', '"']) && s.ends_with(['”', '"'])) && word_count(s) < 30
+}
+
+/// Lower case with runs of whitespace folded to one space: how a repeated headline is compared.
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A short line that is a person's name (`Joseph Dana`), used above Medium's read-time line.
+pub(crate) fn is_name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !ends_sentence(s)
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "de" | "van" | "von" | "da" | "bin" | "al" | "and")
+        })
+}
+
+pub(crate) fn byline_author(s: &str) -> Option<String> {
+    // Cheap gate before the regexes: most lines that start with `B` or `A` are running text.
+    const OPENERS: &[&str] = &["by ", "by\t", "written by", "words by", "author:", "["];
+    let opens =
+        |o: &&str| s.len() >= o.len() && s.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes());
+    if s.len() > 120 || !OPENERS.iter().any(opens) {
+        return None;
+    }
+    if let Some(c) = ARTICLE_BY.captures(s) {
+        return Some(c[1].trim().to_string());
+    }
+    let c = BYLINE.captures(s)?;
+    let name = c[1].trim().trim_end_matches('.');
+    is_name_like(name).then(|| name.to_string())
+}
+
+/// Header-only lines: bylines, dates, read times, credits, bare addresses.
+pub(crate) fn is_header_line(s: &str) -> bool {
+    // Header lines are short; long lines are running text (and skipping them early matters: this
+    // runs for many lines of every article).
+    if s.len() > 200 {
+        return false;
+    }
+    let short = s.len() < 100;
+    let starts = |p: &str| {
+        s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+    };
+    READ_TIME.is_match(s)
+        || byline_author(s).is_some()
+        || CREDIT.is_match(s)
+        || (short && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
+        || (short
+            && (starts("published")
+                || starts("updated")
+                || starts("last updated")
+                || starts("last modified")))
+        || (word_count(s) <= 3 && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
+}
+
+/// How many short link-like lines in a row make a list of links (menus, "related" and "most
+/// read" lists): an article's own subheadings never come four in a row.
+pub(crate) const LINK_RUN: usize = 4;
+
+/// A line that reads as a link in a list: short, no sentence, no date line.
+pub(crate) fn is_link_like(s: &str) -> bool {
+    let words = word_count(s);
+    (1..=16).contains(&words) && !ends_sentence(s) && s.chars().count() <= 120
+}
+
+/// Body lines without the page furniture a copy leaves between and after the paragraphs:
+/// notices (cookies, subscriptions, copyright), menu and share lines, and runs of
+/// [`LINK_RUN`] or more link-like lines. Everything else stays body.
+pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usize> {
+    let mut keep = vec![true; body.len()];
+    let mut run_start = 0;
+    for n in 0..=body.len() {
+        let link = n < body.len() && is_link_like(lines[body[n]].text);
+        if !link {
+            if n - run_start >= LINK_RUN {
+                keep[run_start..n].iter_mut().for_each(|k| *k = false);
+            }
+            run_start = n + 1;
+        }
+    }
+    for (n, &i) in body.iter().enumerate() {
+        let s = lines[i].text;
+        let menu = word_count(s) <= 8 && !ends_sentence(s) && is_boilerplate(s);
+        if (word_count(s) <= 60 && crate::corpus::notices::is_notice(s)) || menu {
+            keep[n] = false;
+        }
+    }
+    body.into_iter()
+        .zip(keep)
+        .filter_map(|(i, k)| k.then_some(i))
+        .collect()
+}

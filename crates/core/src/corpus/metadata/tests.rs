@@ -1,0 +1,250 @@
+use super::*;
+
+fn body_start(text: &str, m: &Metadata) -> String {
+    m.paragraphs
+        .first()
+        .map(|r| text[r.clone()].chars().take(30).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn medium_header_with_glued_read_time() {
+    let text = "A Title Here for Testing\n\nJane Roe\n4 min readAug 19, 2021\n\nBeijing said so. More text.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.title, "A Title Here for Testing");
+    assert_eq!(m.author.as_deref(), Some("Jane Roe"));
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-08-19")
+    );
+    assert_eq!(body_start(text, &m), "Beijing said so. More text.");
+}
+
+#[test]
+fn repeated_headline_wins_over_a_section_label() {
+    let text = "World Affairs\n\nThe Big Headline of the Day\n\nA standfirst that sums up the story.\n\nThe Big Headline of the Day\nCredit: Someone /\n\nBody starts here. Yes.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.title, "The Big Headline of the Day");
+    assert_eq!(body_start(text, &m), "A standfirst that sums up the ");
+    assert_eq!(
+        m.paragraphs.len(),
+        2,
+        "repeated title and credit are not body"
+    );
+}
+
+#[test]
+fn wire_dateline_is_header() {
+    let text = "EU and Russia Agree Gas Deal\nBy John Smith\nTue, 3 Mar 1998\n\nBRUSSELS, March 2 (Reuters) - Moscow said on Monday it would sell more gas.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.author.as_deref(), Some("John Smith"));
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("1998-03-03")
+    );
+    assert_eq!(m.source.as_deref(), Some("Reuters"));
+    assert_eq!(body_start(text, &m), "Moscow said on Monday it would");
+    assert!(m.dateline.is_some());
+}
+
+#[test]
+fn a_file_without_header_is_all_body() {
+    let text = "Japan and South Korea agreed on Tuesday to expand their currency swap line, officials in both countries said, in a move meant to calm markets that have fallen sharply since the start of the year across the region.";
+    let m = parse_metadata(text, "note.txt");
+    assert_eq!(m.title_source, TitleSource::Derived);
+    assert_eq!(m.title, "Japan and South Korea agreed on Tuesday to…");
+    assert_eq!(m.published, None);
+    assert_eq!(m.paragraphs, vec![0..text.len()]);
+}
+
+#[test]
+fn browser_paste_skips_navigation_and_footer() {
+    let text = "Skip to content\nMenu\nSign in\n• World\n• Business\nMonday, March 19, 2012\n\nBrazil Signs Trade Pact With Argentina\nPublished 03/14/2012\n\nBrazil and Argentina signed a pact. It was long awaited.\n\nShare this article\nRelated stories\nChina grows, March 1, 2012\n© 2012 Example News\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.title, "Brazil Signs Trade Pact With Argentina");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2012-03-14")
+    );
+    assert_eq!(m.paragraphs.len(), 1);
+}
+
+#[test]
+fn updated_date_loses_to_the_first_publication() {
+    let text = "Some Headline About Trade\nUpdated March 20, 2015\nPublished March 3, 2015\n\nText here. More.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-03-03")
+    );
+}
+
+#[test]
+fn day_first_site_reads_slash_dates_day_first() {
+    let text = "Irish Border Talks Resume\nwww.example.co.uk\n03/04/2015\n\nDublin said talks would resume. Fine.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-04-03")
+    );
+}
+
+#[test]
+fn day_first_sites_are_found_anywhere_in_head_or_tail_and_nowhere_else() {
+    assert!(names_day_first_site("Source: irishtimes.ie"));
+    assert!(names_day_first_site(
+        "Read more at https://www.bbc.co.uk/news — São Paulo"
+    ));
+    assert!(names_day_first_site("smh.com.au"));
+    // Dots that end sentences or abbreviations are not addresses; `.com` is not day-first.
+    assert!(!names_day_first_site(
+        "The U.S. said so. Prices rose 4.3 percent."
+    ));
+    assert!(!names_day_first_site("Visit example.com or example.io."));
+    assert!(!names_day_first_site("site.iexample"));
+    // Non-ASCII text around the dot never splits a character.
+    assert!(!names_day_first_site(&"é".repeat(40)));
+    assert!(names_day_first_site(&format!(
+        "{}lemonde.fr",
+        "é".repeat(40)
+    )));
+}
+
+#[test]
+fn credit_lines_under_a_byline_are_header_not_body() {
+    let text = "Ukraine war: Kyiv says strikes hit grid\nBy Laura Smith\nBBC News, Kyiv\nPublished 17 October 2022\nShare\nUkraine says Russia launched strikes. More text follows here.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.author.as_deref(), Some("Laura Smith"));
+    assert_eq!(body_start(text, &m), "Ukraine says Russia launched s");
+    let guardian = "Xi warns of storms as congress opens\nHelen Davidson in Taipei\nSun 16 Oct 2022 05.37 BST\nXi Jinping has warned of storms ahead as he opened the congress, vowing never to renounce force.\n";
+    let m = parse_metadata(guardian, "g.txt");
+    assert_eq!(m.author.as_deref(), Some("Helen Davidson"));
+    assert_eq!(body_start(guardian, &m), "Xi Jinping has warned of storm");
+    let wire = "Mexico and US agree to talks\n\nBy Maria Verza and Elliot Spagat\nAssociated Press\nMarch 8, 2023\n\nMEXICO CITY (AP) — Mexico and the United States agreed Tuesday to talk.\n";
+    let m = parse_metadata(wire, "w.txt");
+    assert_eq!(body_start(wire, &m), "Mexico and the United States a");
+    assert_eq!(m.source.as_deref(), Some("AP"));
+    // A heading right under the date (no byline above it) stays body.
+    let plain =
+        "A Title Of Some Length\n\nMarch 8, 2023\n\nBackground\n\nChina said so. More text.\n";
+    let m = parse_metadata(plain, "p.txt");
+    assert_eq!(body_start(plain, &m), "Background");
+}
+
+#[test]
+fn datelines_without_a_dash_or_without_an_agency() {
+    let pti = "India, Pakistan trade charges\n\n15/01/2020\n\nNew Delhi, Jan 15 (PTI) India on Wednesday hit out at Pakistan. More.\n";
+    let m = parse_metadata(pti, "p.txt");
+    assert_eq!(body_start(pti, &m), "India on Wednesday hit out at ");
+    assert_eq!(m.source.as_deref(), Some("PTI"));
+    let dash = "Kenya to host talks\n\nNairobi — Kenya's President said on Friday that talks would resume.\n";
+    let m = parse_metadata(dash, "d.txt");
+    assert_eq!(body_start(dash, &m), "Kenya's President said on Frid");
+    // Not datelines: an abbreviation in brackets, a dash clause that runs on in lower case.
+    let un =
+        "A Title For The Test\n\nThe United Nations (UN) said on Friday that talks would resume.\n";
+    assert_eq!(
+        body_start(un, &parse_metadata(un, "u.txt")),
+        "The United Nations (UN) said o"
+    );
+    let clause =
+        "A Title For The Test\n\nChina — the world's second-largest economy — grew. More.\n";
+    assert_eq!(
+        body_start(clause, &parse_metadata(clause, "c.txt")),
+        "China — the world's second-lar"
+    );
+}
+
+#[test]
+fn a_date_line_above_a_headerless_story_and_a_closing_publication_line() {
+    let text = "Tue, 3 Mar 1998\n\nBELGRADE, Yugoslavia (AP) -- Serbian police sealed off villages in Kosovo on Monday after clashes that left at least 20 people dead in the province.\n";
+    let m = parse_metadata(text, "b.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("1998-03-03")
+    );
+    assert_eq!(body_start(text, &m), "Serbian police sealed off vill");
+    assert!(m.title.starts_with("Serbian police"), "{}", m.title);
+    let closing = "Kenya to host talks\n\nKenya said on Friday that talks would resume next month.\n\nThis article was originally published on 3 February 2023.\n";
+    let m = parse_metadata(closing, "k.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-02-03")
+    );
+    assert_eq!(m.source, None, "a date is not a source");
+}
+
+#[test]
+fn article_by_and_closing_source() {
+    let text = "Headline Words Go Here\n\n[Article by Josh Bramble.]\n\nBody text. Here.\n\nThis news was originally published at eastasiaforum.org";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.author.as_deref(), Some("Josh Bramble"));
+    assert_eq!(m.source.as_deref(), Some("eastasiaforum.org"));
+    assert_eq!(m.paragraphs.len(), 1);
+}
+
+#[test]
+fn mixed_case_dateline_with_agency_gives_the_date() {
+    let text = "Nairobi, 12 March 2009 (IRIN) - Kenya and Uganda have agreed to settle their dispute over Migingo island, officials said on Thursday, ending a long row.";
+    let m = parse_metadata(text, "irin.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2009-03-12")
+    );
+    assert_eq!(m.source.as_deref(), Some("IRIN"));
+    assert_eq!(body_start(text, &m), "Kenya and Uganda have agreed t");
+    assert!(m.title.starts_with("Kenya and Uganda"));
+}
+
+#[test]
+fn a_date_line_under_a_headerless_text_is_the_published_date() {
+    let text = "WASHINGTON — The administration on Monday imposed new restrictions on exports of advanced chips to China, escalating a campaign that began last year.\n\nChina said the rules broke trade law.\n\nOct. 7, 2022\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-10-07")
+    );
+    assert!(
+        m.title.starts_with("The administration on Monday"),
+        "{}",
+        m.title
+    );
+}
+
+#[test]
+fn masthead_menus_and_kicker_labels_are_not_the_title() {
+    let text = "The Guardian - Back to home\nWorld\nEurope\nUS\nAsia\n\nIran nuclear deal\nIran says it will resume enrichment if Europe fails to deliver\n\nTehran sets a deadline for EU signatories\n\nPatrick Wintour\nWed 8 May 2019 17.09 BST\nLast modified on Wed 8 May 2019 18.20 BST\n\nIran has said it will stop complying with parts of the deal. Tehran was not withdrawing.\n\nTopics\nIran\nNuclear weapons\n";
+    let m = parse_metadata(text, "g.txt");
+    assert_eq!(
+        m.title,
+        "Iran says it will resume enrichment if Europe fails to deliver"
+    );
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("2019-05-08")
+    );
+    assert_eq!(body_start(text, &m), "Tehran sets a deadline for EU ");
+    let last = m.paragraphs.last().map(|r| &text[r.clone()]).unwrap_or("");
+    assert!(
+        last.starts_with("Iran has said"),
+        "footer topics are not body: {last}"
+    );
+}
+
+#[test]
+fn a_dateline_takes_its_year_from_the_header_or_copyright_never_the_story() {
+    let text = "SOVIETS WARN PEKING ON BORDER\n\nMOSCOW, Jan. 5 (UPI) -- The Soviet Union today accused Peking of massing troops.\n\nDiplomats said it was the sharpest since the 1969 clashes.\n\nCopyright 1974 United Press International\n";
+    let m = parse_metadata(text, "upi.txt");
+    assert_eq!(
+        m.published.map(|d| d.to_string()).as_deref(),
+        Some("1974-01-05")
+    );
+    assert_eq!(m.source.as_deref(), Some("UPI"));
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let text = "Title Of A Wrapped Story\n\nThis is a paragraph that was wrapped by an old\nmail program at a fixed width of about fifty\ncharacters per line.\nA second paragraph starts here and it is also\nwrapped.\n";
+    let m = parse_metadata(text, "x.txt");
+    assert_eq!(m.paragraphs.len(), 2, "{:?}", m.paragraphs);
+}
