@@ -1,10 +1,9 @@
 //! Command-line interface: `techdivide [PATHS…]` opens the window; `--export`/`--counts` run
 //! headless.
 
-use crate::corpus::{self, LoadError};
 use crate::export;
 use crate::extract::ExtractOptions;
-use crate::query::{Corpus, Filter};
+use crate::query::Filter;
 use clap::Parser;
 use std::path::PathBuf;
 
@@ -54,29 +53,8 @@ const EXAMPLES: &str = "Examples:
   techdivide --install-desktop               put Tech Divide Explorer in the application menu
   techdivide --uninstall-desktop             take it out again";
 
-/// Load the seeds (unless left out) and the given paths, and analyse them. Returns the corpus and
-/// one problem per file that could not be loaded.
-pub fn load_corpus(
-    paths: &[PathBuf],
-    seeds: bool,
-    options: ExtractOptions,
-) -> (Corpus, Vec<LoadError>) {
-    // Read and analyse each file in one pass (the disk and the extractor overlap), then put the
-    // seeds first as the window does.
-    let (files, mut problems) = corpus::collect_files(paths, &Default::default());
-    let (entries, mut load_problems) = crate::query::load_entries(&files, options, &|_| None);
-    problems.append(&mut load_problems);
-    let mut corpus = if seeds {
-        Corpus::from_articles(corpus::seeds::seed_articles(), options)
-    } else {
-        Corpus {
-            entries: Vec::new(),
-            options,
-        }
-    };
-    corpus.entries.extend(entries);
-    (corpus, problems)
-}
+/// The corpus the headless commands run on (the core's one load path).
+pub use crate::query::load_corpus;
 
 /// Run the headless part of the CLI. Returns `None` when the window should open instead.
 pub fn run_headless(args: &Args) -> Option<i32> {

@@ -8,6 +8,5 @@ pub mod desktop;
 pub mod logfile;
 
 pub use techdivide_core::{
-    Analysis, Article, Event, Evidence, LoadError, LoadReport, atomic_write, corpus, export,
-    extract, query,
+    Analysis, Article, Event, Evidence, LoadError, atomic_write, corpus, export, extract, query,
 };

@@ -3,7 +3,23 @@
 //! the file, never a panic or a hang, and every good file of the same batch still loads.
 
 use std::path::{Path, PathBuf};
-use techdivide::corpus::{LoadError, load_paths};
+use techdivide::corpus::LoadError;
+use techdivide::extract::ExtractOptions;
+use techdivide::query::load_corpus;
+
+/// Load as the CLI does, without the seeds: (articles loaded, problems).
+fn load_paths(paths: &[std::path::PathBuf]) -> Report {
+    let (corpus, problems) = load_corpus(paths, false, ExtractOptions::default());
+    Report {
+        articles: corpus.entries.iter().map(|e| e.article.clone()).collect(),
+        problems,
+    }
+}
+
+struct Report {
+    articles: Vec<techdivide::Article>,
+    problems: Vec<LoadError>,
+}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);

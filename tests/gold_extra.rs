@@ -4,9 +4,9 @@
 mod common;
 
 use common::{load_gold, norm, score};
-use techdivide::cli::load_corpus;
 use techdivide::export::event_rows;
 use techdivide::extract::ExtractOptions;
+use techdivide::query::load_corpus;
 
 const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles");
 

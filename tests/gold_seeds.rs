@@ -4,9 +4,9 @@
 mod common;
 
 use common::{load_gold, norm, score};
-use techdivide::cli::load_corpus;
 use techdivide::export::event_rows;
 use techdivide::extract::ExtractOptions;
+use techdivide::query::load_corpus;
 
 /// Thresholds of the core issue; never loosened silently (events.md §6).
 const MIN_F1: f64 = 0.95;

@@ -1,4 +1,4 @@
-//! Parallel loading and extraction (the ingest pool, and the two-pass `load_paths`) give exactly
+//! Parallel loading and extraction (the ingest pool, through `load_entries` and `load_corpus`) give exactly
 //! the results of a plain single-threaded loop, on a generated 1k-article corpus written to disk
 //! (the scale issue's consistency check).
 
@@ -6,10 +6,10 @@
 #[path = "../benches/common/gen.rs"]
 mod generator;
 
-use techdivide::corpus::{Article, collect_files, load_file, load_paths};
+use techdivide::corpus::{Article, collect_files, load_file};
 use techdivide::export::event_rows;
 use techdivide::extract::ExtractOptions;
-use techdivide::query::{ArticleEntry, Corpus, Filter, load_entries};
+use techdivide::query::{ArticleEntry, Corpus, Filter, load_corpus, load_entries};
 
 #[test]
 fn parallel_results_equal_the_single_threaded_path() {
@@ -29,10 +29,13 @@ fn parallel_results_equal_the_single_threaded_path() {
         entries,
         options: ExtractOptions::default(),
     };
-    // Parallel in two passes: load_paths, then Corpus::from_articles.
-    let report = load_paths(&[dir.path().to_path_buf()]);
-    assert_eq!(report.problems.len(), bad, "{:?}", report.problems);
-    let two_pass = Corpus::from_articles(report.articles, ExtractOptions::default());
+    // The whole path as the CLI takes it: walk the folder, then load and analyse.
+    let (two_pass, problems) = load_corpus(
+        &[dir.path().to_path_buf()],
+        false,
+        ExtractOptions::default(),
+    );
+    assert_eq!(problems.len(), bad, "{problems:?}");
 
     // Sequential: walk the same sorted paths one by one.
     let articles: Vec<Article> = paths.iter().filter_map(|p| load_file(p).ok()).collect();

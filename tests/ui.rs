@@ -636,7 +636,7 @@ fn a_saved_correction_that_is_not_a_date_is_reported_not_silently_undated() {
     let key = {
         let harness = app_with(vec![], None);
         let e = &harness.state().corpus.entries[0];
-        techdivide::app::loader::article_key(&e.article.origin)
+        techdivide::corpus::article_key(&e.article.origin)
     };
     let settings = serde_json::json!({ "date_corrections": { key.clone(): "2020-13-45" } });
     std::fs::write(dir.path().join("settings.json"), settings.to_string()).unwrap();

@@ -65,7 +65,8 @@ impl App {
                     self.settings
                         .date_corrections
                         .insert(key, date.map(|d| d.to_string()));
-                    self.corpus.set_published(row, Some(date));
+                    self.corpus
+                        .set_published(row, Some(DateCorrection::from_date(date)));
                     self.corpus_version += 1;
                     self.corpus_full_version += 1;
                     self.sync_date_input();

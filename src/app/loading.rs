@@ -17,13 +17,13 @@ impl App {
 
     /// The user's date corrections that can be read (`None`: "no date"). A saved date that does
     /// not parse is left out, and kept in the settings as it was (see `report_bad_corrections`).
-    pub(super) fn corrections(&self) -> HashMap<String, Option<jiff::civil::Date>> {
+    pub(super) fn corrections(&self) -> HashMap<String, DateCorrection> {
         self.settings
             .date_corrections
             .iter()
             .filter_map(|(k, v)| match v.as_deref() {
-                None => Some((k.clone(), None)),
-                Some(d) => d.parse().ok().map(|d| (k.clone(), Some(d))),
+                None => Some((k.clone(), DateCorrection::Undated)),
+                Some(d) => d.parse().ok().map(|d| (k.clone(), DateCorrection::Date(d))),
             })
             .collect()
     }
@@ -136,13 +136,13 @@ impl App {
                             self.report_problem(p.to_string());
                         }
                         let removed = &self.settings.removed;
-                        let kept: Vec<ArticleEntry> = entries
+                        let kept: Vec<Arc<ArticleEntry>> = entries
                             .into_iter()
                             .filter(|e| !removed.contains(&article_key(&e.article.origin)))
                             .collect();
                         if !kept.is_empty() {
                             let stale = kept.iter().any(|e| e.options != self.corpus.options);
-                            self.corpus.entries.extend(kept.into_iter().map(Arc::new));
+                            self.corpus.entries.extend(kept);
                             self.corpus_version += 1;
                             // Analysed before an option change: re-counted in the background.
                             if stale && self.recount.is_none() {

@@ -10,7 +10,6 @@ pub mod command;
 mod dialogs;
 mod frame_timer;
 mod list_panel;
-pub mod loader;
 mod loading;
 mod menus;
 pub mod notifications;
@@ -22,14 +21,15 @@ mod screenshot;
 pub mod settings;
 mod view_sync;
 
-use crate::corpus::{ArticleOrigin, parse_user_date, seeds};
+use crate::corpus::article_key;
+use crate::corpus::{ArticleOrigin, parse_user_date};
 use crate::extract::ExtractOptions;
 use crate::extract::gazetteer::CountryId;
 use crate::query::live_view::{LiveView, Refreshed, ViewRequest};
 use crate::query::{ArticleEntry, Corpus, SortKey, YearKey};
+use crate::query::{DateCorrection, LoadJob, LoadMsg};
 pub use command::Command;
 use eframe::egui;
-use loader::{LoadJob, LoadMsg, article_key};
 use notifications::{Level, Notification};
 use picker::{FilePicker, PickKind, PickOutcome, RfdPicker};
 pub use recount::RecountJob;
@@ -147,11 +147,6 @@ impl App {
         let options = ExtractOptions {
             anchor_decades: settings.anchor_decades,
         };
-        let seed_articles = if seeds {
-            seeds::seed_articles()
-        } else {
-            Vec::new()
-        };
         let mut app = Self {
             corpus: Corpus {
                 entries: Vec::new(),
@@ -202,12 +197,11 @@ impl App {
             app.saved = Some(app.settings.clone());
         }
         app.report_bad_corrections();
-        let corrections = app.corrections();
-        for a in seed_articles {
-            let corrected = corrections.get(&article_key(&a.origin)).copied();
-            app.corpus
-                .entries
-                .push(Arc::new(ArticleEntry::new(a, corrected, options)));
+        if seeds {
+            let corrections = app.corrections();
+            app.corpus.entries = crate::query::seed_entries(options, &|a| {
+                corrections.get(&article_key(&a.origin)).copied()
+            });
         }
         app.corpus_version += 1;
         app.corpus_full_version += 1;

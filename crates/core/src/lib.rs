@@ -9,5 +9,5 @@ pub mod extract;
 pub mod query;
 pub mod word_list;
 
-pub use corpus::{Article, LoadError, LoadReport};
+pub use corpus::{Article, LoadError};
 pub use extract::{Analysis, Event, Evidence};

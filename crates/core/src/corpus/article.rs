@@ -14,6 +14,16 @@ pub enum ArticleOrigin {
     Memory(String),
 }
 
+/// The key an article's user data (a date correction, a removal) is saved under: the canonical
+/// path, or `seed:NAME`, or `memory:NAME`.
+pub fn article_key(origin: &ArticleOrigin) -> String {
+    match origin {
+        ArticleOrigin::Seed(n) => format!("seed:{n}"),
+        ArticleOrigin::File(p) => p.display().to_string(),
+        ArticleOrigin::Memory(n) => format!("memory:{n}"),
+    }
+}
+
 /// One text file read as a news article. Every span in the analysis is a byte range into `text`.
 #[derive(Debug, Clone)]
 pub struct Article {

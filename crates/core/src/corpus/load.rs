@@ -2,7 +2,6 @@
 
 use super::article::{Article, ArticleOrigin};
 use super::decode::{DecodeError, MAX_FILE_BYTES, decode_bytes};
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -89,13 +88,6 @@ impl LoadError {
             | LoadError::Crashed { path, .. } => path,
         }
     }
-}
-
-/// Articles that loaded and the problems of the paths that did not.
-#[derive(Debug, Default)]
-pub struct LoadReport {
-    pub articles: Vec<Article>,
-    pub problems: Vec<LoadError>,
 }
 
 fn is_text_file(path: &Path) -> bool {
@@ -265,22 +257,6 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         .map(u8::to_ascii_lowercase)
         .collect();
     head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
-}
-
-/// Load a list of paths (files and folders) in parallel. Order is stable: the sorted walk order,
-/// whatever thread finished first. A panic while loading one file becomes a problem for it.
-pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
-    let (files, mut problems) = collect_files(paths, &HashSet::new());
-    let results: Vec<Result<Article, LoadError>> =
-        files.par_iter().map(|f| load_file_catching(f)).collect();
-    let mut articles = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(e) => problems.push(e),
-        }
-    }
-    LoadReport { articles, problems }
 }
 
 /// [`load_file`], with a panic turned into a [`LoadError::Crashed`] naming the file.

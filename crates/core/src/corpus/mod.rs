@@ -11,11 +11,10 @@ mod notices;
 mod published;
 pub mod seeds;
 
-pub use article::{Article, ArticleOrigin};
+pub use article::{Article, ArticleOrigin, article_key};
 pub use dates::{DateOrder, dates_in, month_number, parse_date, parse_user_date};
 pub use decode::{DecodeError, Decoded, MAX_FILE_BYTES, decode_bytes};
 pub use load::{
-    LoadError, LoadReport, TEXT_EXTENSIONS, collect_files, load_bytes, load_file,
-    load_file_catching, load_paths,
+    LoadError, TEXT_EXTENSIONS, collect_files, load_bytes, load_file, load_file_catching,
 };
 pub use metadata::{Metadata, PublishedSource, TitleSource, parse_metadata};

@@ -17,21 +17,49 @@ pub struct Cell {
     pub count: u32,
 }
 
+/// A user's correction of an article's published date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateCorrection {
+    /// The article was published on this day.
+    Date(Date),
+    /// The article has no known date: its events are undated unless they state a year.
+    Undated,
+}
+
+impl DateCorrection {
+    /// The date the counts use: `None` for [`DateCorrection::Undated`].
+    pub fn date(self) -> Option<Date> {
+        match self {
+            Self::Date(d) => Some(d),
+            Self::Undated => None,
+        }
+    }
+
+    /// A correction to this date, or to "undated" for `None`.
+    pub fn from_date(date: Option<Date>) -> Self {
+        date.map_or(Self::Undated, Self::Date)
+    }
+}
+
 /// An article with its analysis and cells.
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
     pub article: Article,
     pub analysis: Analysis,
     pub cells: Vec<Cell>,
-    /// A user correction of the published date (`Some(None)` = "explicitly undated").
-    pub corrected: Option<Option<Date>>,
+    /// The user's correction of the published date, if any.
+    pub corrected: Option<DateCorrection>,
     /// The options the analysis and cells were computed with.
     pub options: ExtractOptions,
 }
 
 impl ArticleEntry {
     /// Analyse an article with its header date or a correction.
-    pub fn new(article: Article, corrected: Option<Option<Date>>, options: ExtractOptions) -> Self {
+    pub fn new(
+        article: Article,
+        corrected: Option<DateCorrection>,
+        options: ExtractOptions,
+    ) -> Self {
         let mut entry = Self {
             article,
             analysis: Analysis::default(),
@@ -59,7 +87,8 @@ impl ArticleEntry {
 
     /// The date every count of this article uses.
     pub fn published(&self) -> Option<Date> {
-        self.corrected.unwrap_or(self.article.meta.published)
+        self.corrected
+            .map_or(self.article.meta.published, DateCorrection::date)
     }
 
     pub fn event_count(&self) -> usize {
@@ -142,7 +171,7 @@ impl Corpus {
     }
 
     /// Set (or clear with `None`) the user's published date for an article; its events follow.
-    pub fn set_published(&mut self, index: usize, corrected: Option<Option<Date>>) {
+    pub fn set_published(&mut self, index: usize, corrected: Option<DateCorrection>) {
         let options = self.options;
         if let Some(entry) = self.entries.get_mut(index) {
             let entry = Arc::make_mut(entry);

@@ -1,11 +1,12 @@
 //! From files to analysed entries in one parallel pass: read, decode, parse the header and
 //! extract, per file, on a pool with more threads than cores so a thread waiting on the disk
-//! leaves its core to another. Used by the CLI and by the window's background loader.
+//! leaves its core to another. The one load path: the CLI and the tests call [`load_corpus`],
+//! the window's background [`super::load_job::LoadJob`] calls [`load_entries`] per batch, and
+//! the seeds come through [`seed_entries`].
 
-use super::ArticleEntry;
-use crate::corpus::{Article, LoadError, load_file_catching};
+use super::{ArticleEntry, Corpus, DateCorrection};
+use crate::corpus::{Article, LoadError, collect_files, load_file_catching, seeds};
 use crate::extract::ExtractOptions;
-use jiff::civil::Date;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -28,12 +29,15 @@ pub fn ingest_pool() -> &'static rayon::ThreadPool {
     })
 }
 
+/// The user's date correction of an article, if any.
+pub type Corrections<'a> = dyn Fn(&Article) -> Option<DateCorrection> + Sync + 'a;
+
 /// Load and analyse one file; a panic in either step becomes a problem naming the file.
 /// `corrected` gives the user's date correction for an article, if any.
 pub fn load_entry(
     path: &Path,
     options: ExtractOptions,
-    corrected: &(dyn Fn(&Article) -> Option<Option<Date>> + Sync),
+    corrected: &Corrections<'_>,
 ) -> Result<ArticleEntry, LoadError> {
     let article = load_file_catching(path)?;
     let correction = corrected(&article);
@@ -49,7 +53,7 @@ pub fn load_entry(
 pub fn load_entries(
     files: &[PathBuf],
     options: ExtractOptions,
-    corrected: &(dyn Fn(&Article) -> Option<Option<Date>> + Sync),
+    corrected: &Corrections<'_>,
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
     let results: Vec<Result<ArticleEntry, LoadError>> = ingest_pool().install(|| {
         files
@@ -66,4 +70,42 @@ pub fn load_entries(
         }
     }
     (entries, problems)
+}
+
+/// The embedded seed articles, analysed (in parallel, in their order).
+pub fn seed_entries(
+    options: ExtractOptions,
+    corrected: &Corrections<'_>,
+) -> Vec<Arc<ArticleEntry>> {
+    ingest_pool().install(|| {
+        seeds::seed_articles()
+            .into_par_iter()
+            .map(|a| {
+                let correction = corrected(&a);
+                Arc::new(ArticleEntry::new(a, correction, options))
+            })
+            .collect()
+    })
+}
+
+/// Load files and folders (and the seeds first, when asked) into a corpus, with one problem per
+/// file that could not be loaded, in path order.
+pub fn load_corpus(
+    paths: &[PathBuf],
+    with_seeds: bool,
+    options: ExtractOptions,
+) -> (Corpus, Vec<LoadError>) {
+    let (files, mut problems) = collect_files(paths, &Default::default());
+    let (entries, mut load_problems) = load_entries(&files, options, &|_| None);
+    problems.append(&mut load_problems);
+    let mut corpus = Corpus {
+        entries: if with_seeds {
+            seed_entries(options, &|_| None)
+        } else {
+            Vec::new()
+        },
+        options,
+    };
+    corpus.entries.extend(entries);
+    (corpus, problems)
 }

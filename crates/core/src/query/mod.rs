@@ -7,11 +7,13 @@ pub mod explain;
 mod filter;
 mod ingest;
 pub mod live_view;
+pub mod load_job;
 pub mod recount;
 
-pub use corpus_index::{ArticleEntry, Cell, Corpus};
+pub use corpus_index::{ArticleEntry, Cell, Corpus, DateCorrection};
 pub use filter::{
     Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, merge_sorted_rows, row_order,
     sort_rows, text_hits,
 };
-pub use ingest::{ingest_pool, load_entries, load_entry};
+pub use ingest::{Corrections, ingest_pool, load_corpus, load_entries, load_entry, seed_entries};
+pub use load_job::{LoadJob, LoadMsg};

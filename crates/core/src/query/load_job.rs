@@ -1,11 +1,10 @@
-//! Background loading: a named thread reads, decodes and analyses files in parallel and sends
-//! batches of articles and problems back; the window polls it every frame and can cancel it.
+//! Background loading: a named thread reads, decodes and analyses files (the one ingest path,
+//! [`super::load_entries`], a batch at a time) and sends batches of entries and problems back;
+//! a window polls it every frame and can cancel it.
 
-use crate::corpus::{Article, LoadError, collect_files};
+use super::{ArticleEntry, DateCorrection, load_entries};
+use crate::corpus::{Article, LoadError, article_key, collect_files};
 use crate::extract::ExtractOptions;
-use crate::query::{ArticleEntry, ingest_pool, load_entry};
-use jiff::civil::Date;
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,7 +20,7 @@ pub enum LoadMsg {
         total: usize,
     },
     Batch {
-        entries: Vec<ArticleEntry>,
+        entries: Vec<Arc<ArticleEntry>>,
         problems: Vec<LoadError>,
         done: usize,
         current: String,
@@ -40,22 +39,13 @@ pub struct LoadJob {
     pub current: String,
 }
 
-/// The article key used for date corrections and removals: the canonical path, or `seed:NAME`.
-pub fn article_key(origin: &crate::corpus::ArticleOrigin) -> String {
-    match origin {
-        crate::corpus::ArticleOrigin::Seed(n) => format!("seed:{n}"),
-        crate::corpus::ArticleOrigin::File(p) => p.display().to_string(),
-        crate::corpus::ArticleOrigin::Memory(n) => format!("memory:{n}"),
-    }
-}
-
 impl LoadJob {
     /// Start loading `paths` on a background thread. `already` are canonical paths in the
     /// corpus (not loaded twice); `corrections` are date corrections by article key.
     pub fn start(
         paths: Vec<PathBuf>,
         already: HashSet<PathBuf>,
-        corrections: HashMap<String, Option<Date>>,
+        corrections: HashMap<String, DateCorrection>,
         options: ExtractOptions,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
@@ -83,22 +73,8 @@ impl LoadJob {
                         return;
                     }
                     let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
-                    let results: Vec<Result<ArticleEntry, LoadError>> =
-                        ingest_pool().install(|| {
-                            chunk
-                                .par_iter()
-                                .map(|path| load_entry(path, options, &corrected))
-                                .collect()
-                        });
+                    let (entries, problems) = load_entries(chunk, options, &corrected);
                     done += chunk.len();
-                    let mut entries = Vec::new();
-                    let mut problems = Vec::new();
-                    for r in results {
-                        match r {
-                            Ok(e) => entries.push(e),
-                            Err(e) => problems.push(e),
-                        }
-                    }
                     let current = chunk
                         .last()
                         .map(|p| p.display().to_string())
