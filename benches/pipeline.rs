@@ -17,10 +17,6 @@
 //! (up to 10 one-iteration samples each, capped at 40 s per bench). At 200k the same cap leaves
 //! one or two samples per stage bench; building the 200k fixture takes a few minutes more.
 
-#[path = "common/gen.rs"]
-#[allow(dead_code)]
-mod corpus_gen;
-
 use corpus_gen::{FileKind, GenFile, generate_in_memory};
 use divan::Bencher;
 use divan::counter::{BytesCount, ItemsCount};

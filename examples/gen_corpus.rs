@@ -8,11 +8,7 @@
 //! `--articles` and `--seed` always give byte-identical files. A stamp `DIR/.td-gen` records the
 //! generator version, article count and seed (the loader and ripgrep both skip it). A non-empty
 //! DIR is refused unless `--force` is given, which removes only folders and the stamp this tool
-//! writes. The generator itself lives in `benches/common/gen.rs`, shared with `benches/pipeline.rs`.
-
-#[path = "../benches/common/gen.rs"]
-#[allow(dead_code)]
-mod corpus_gen;
+//! writes. The generator itself is the workspace's dev crate `crates/corpus-gen`.
 
 use corpus_gen::{FILES_PER_DIR, FileKind, GEN_VERSION, Generator, dir_name, file_name};
 use rayon::prelude::*;

@@ -45,7 +45,7 @@ cargo build --release --bin techdivide --example gen_corpus --example gazetteer_
 TD=target/release/techdivide
 
 # --- corpus ----------------------------------------------------------------------------------
-VERSION=$(sed -n 's/^pub const GEN_VERSION: u32 = \([0-9]*\);/\1/p' benches/common/gen.rs)
+VERSION=$(sed -n 's/^pub const GEN_VERSION: u32 = \([0-9]*\);/\1/p' crates/corpus-gen/src/lib.rs)
 WANT="gen_corpus version=$VERSION articles=$ARTICLES seed=$SEED"
 if [ "$(cat "$DIR/.td-gen" 2>/dev/null)" = "$WANT" ]; then
     log "reusing the corpus in $DIR ($WANT)"

@@ -3,8 +3,7 @@
 //! a full sort gives.
 
 #[allow(dead_code)]
-#[path = "../benches/common/gen.rs"]
-mod generator;
+use corpus_gen as generator;
 
 use techdivide::corpus::{ArticleOrigin, load_bytes};
 use techdivide::extract::ExtractOptions;

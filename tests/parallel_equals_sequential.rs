@@ -2,9 +2,7 @@
 //! the results of a plain single-threaded loop, on a generated 1k-article corpus written to disk
 //! (the scale issue's consistency check).
 
-#[allow(dead_code)]
-#[path = "../benches/common/gen.rs"]
-mod generator;
+use corpus_gen as generator;
 
 use techdivide::corpus::{Article, collect_files, load_file};
 use techdivide::export::event_rows;
