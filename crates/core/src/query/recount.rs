@@ -42,26 +42,47 @@ impl Corpus {
     }
 }
 
-/// Re-analyse `entries` with `options`, counting each finished entry in `done`. Returns `None`
-/// when `cancel` was set before the end.
+/// The re-count's own pool: one core fewer than the machine has (at least one thread), so the
+/// filters a user types meanwhile (on rayon's global pool) still find a free core.
+fn recount_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores.saturating_sub(1).max(1))
+            .thread_name(|i| format!("techdivide-recount-{i}"))
+            .build()
+            .unwrap_or_else(|_| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .build()
+                    .expect("a one-thread pool")
+            })
+    })
+}
+
+/// Re-analyse `entries` with `options` (on the re-count pool), counting each finished entry in
+/// `done`. Returns `None` when `cancel` was set before the end.
 pub fn recount(
     entries: Vec<Arc<ArticleEntry>>,
     options: ExtractOptions,
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Option<Recounted> {
-    let out: Vec<Option<(Arc<ArticleEntry>, Arc<ArticleEntry>)>> = entries
-        .into_par_iter()
-        .map(|old| {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let mut new = ArticleEntry::clone(&old);
-            new.recompute(options);
-            done.fetch_add(1, Ordering::Relaxed);
-            Some((old, Arc::new(new)))
-        })
-        .collect();
+    let out: Vec<Option<(Arc<ArticleEntry>, Arc<ArticleEntry>)>> = recount_pool().install(|| {
+        entries
+            .into_par_iter()
+            .map(|old| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let mut new = ArticleEntry::clone(&old);
+                new.recompute(options);
+                done.fetch_add(1, Ordering::Relaxed);
+                Some((old, Arc::new(new)))
+            })
+            .collect()
+    });
     if cancel.load(Ordering::Relaxed) {
         return None;
     }

@@ -1,3 +1,5 @@
+//! Unit tests of the headline model.
+
 use super::*;
 
 fn headline(text: &str) -> Option<String> {

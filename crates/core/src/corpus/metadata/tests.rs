@@ -1,3 +1,5 @@
+//! Unit tests of the header and body parser.
+
 use super::*;
 
 fn body_start(text: &str, m: &Metadata) -> String {

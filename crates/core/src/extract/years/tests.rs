@@ -1,3 +1,5 @@
+//! Unit tests of time expressions and their resolution to years.
+
 use super::*;
 
 fn years(s: &str, published: Option<&str>) -> Vec<i16> {
