@@ -659,3 +659,74 @@ fn a_saved_correction_that_is_not_a_date_is_reported_not_silently_undated() {
         Some(&Some("2020-13-45".to_string()))
     );
 }
+
+/// The child process of `a_date_correction_survives_sigterm_and_sigkill`: set a date through
+/// the window, then keep the window running until killed.
+#[test]
+#[ignore = "run by a_date_correction_survives_sigterm_and_sigkill as a child process"]
+fn child_sets_a_date_and_waits_to_be_killed() {
+    let Some(dir) = std::env::var_os("TD_KILL_TEST_DIR") else {
+        return;
+    };
+    let mut harness = app_with(vec![], Some(dir.into()));
+    harness.state_mut().push(Command::SelectArticle(1));
+    harness.run_steps(2);
+    harness.get_by_label("Published:").click();
+    harness.run_steps(1);
+    harness.get_by_label("Published:").type_text("2018-06-07");
+    harness.run_steps(1);
+    harness.get_by_label("Set date").click();
+    harness.run_steps(1);
+    println!("date set");
+    loop {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_date_correction_survives_sigterm_and_sigkill() {
+    for signal in ["TERM", "KILL"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--ignored",
+                "--exact",
+                "child_sets_a_date_and_waits_to_be_killed",
+                "--nocapture",
+            ])
+            .env("TD_KILL_TEST_DIR", dir.path())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait until the child says the date is set, then one second more, then kill it.
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+            assert!(n > 0, "the child ended before setting the date");
+            if line.contains("date set") {
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "the child was killed by SIG{signal}");
+        // The next start shows the corrected date.
+        let harness = app_with(vec![], Some(dir.path().to_path_buf()));
+        assert_eq!(
+            harness.state().corpus.entries[1]
+                .published()
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2018-06-07"),
+            "lost after SIG{signal}"
+        );
+    }
+}
