@@ -730,3 +730,23 @@ fn a_date_correction_survives_sigterm_and_sigkill() {
         );
     }
 }
+
+#[test]
+fn an_empty_window_says_how_to_add_articles() {
+    // No seeds, nothing opened: the reader explains what to do (and every glyph of it exists in
+    // the window's fonts: the harness fails on a missing one).
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| {
+            App::new(
+                Some(cc.egui_ctx.clone()),
+                Vec::new(),
+                false,
+                None,
+                Box::new(FakePicker::new(Vec::new())),
+            )
+        });
+    harness.run_steps(3);
+    harness.get_by_label_contains("No article selected");
+    assert!(harness.state().corpus.is_empty());
+}

@@ -105,6 +105,8 @@ pub struct App {
     saved: Option<Settings>,
     /// Since when the settings differ from the file (debounces typing and panel drags).
     unsaved_since: Option<std::time::Instant>,
+    /// When writing the settings last failed (writes are retried every few seconds).
+    save_failed_at: Option<std::time::Instant>,
 }
 
 /// The outcome of a chart image export: the file written, or what went wrong.
@@ -191,6 +193,7 @@ impl App {
             recount: None,
             saved: None,
             unsaved_since: None,
+            save_failed_at: None,
         };
         // The file as it was read: nothing to write until something changes.
         if app.data_dir.is_some() {

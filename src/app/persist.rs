@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// How long to wait before writing again after a failed write.
+pub(super) const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Settings that changed only in the filter or the panel sizes are written once they have not
 /// changed for this long; anything the user owns is written at once.
 pub(super) const SAVE_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(800);
@@ -25,6 +28,17 @@ impl App {
             .as_ref()
             .is_none_or(|s| !s.same_owned(&self.settings));
         let since = *self.unsaved_since.get_or_insert(now);
+        // After a failed write (a full disk, a folder made read-only), try again every few
+        // seconds, not every frame; the notification says it once.
+        if self
+            .save_failed_at
+            .is_some_and(|t| now.duration_since(t) < SAVE_RETRY)
+        {
+            if let Some(ctx) = &self.ctx {
+                ctx.request_repaint_after(SAVE_RETRY);
+            }
+            return;
+        }
         if owned || now.duration_since(since) >= SAVE_DEBOUNCE {
             self.save_settings();
         } else if let Some(ctx) = &self.ctx {
@@ -39,8 +53,10 @@ impl App {
             Ok(()) => {
                 self.saved = Some(self.settings.clone());
                 self.unsaved_since = None;
+                self.save_failed_at = None;
             }
             Err(e) => {
+                self.save_failed_at = Some(std::time::Instant::now());
                 let text = format!("Could not save settings ({e}): {}", dir.display());
                 if !self.notifications.iter().any(|n| n.text == text) {
                     self.notify(Level::Error, text);

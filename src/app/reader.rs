@@ -10,7 +10,7 @@ use std::ops::Range;
 pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     let Some(row) = app.selected.filter(|&r| r < app.corpus.len()) else {
         ui.centered_and_justified(|ui| {
-            ui.label("No article selected. Open files with File → Open files… (Ctrl+O), drop them on the window, or pass them on the command line.");
+            ui.label("No article selected. Open files with File > Open files… (Ctrl+O), drop them on the window, or pass them on the command line.");
         });
         return;
     };
