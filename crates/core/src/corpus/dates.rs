@@ -102,28 +102,9 @@ pub fn dates_in(text: &str, order: DateOrder) -> Vec<(Date, Range<usize>)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let mut found: Vec<(Date, Range<usize>)> = Vec::new();
-    for c in ISO.captures_iter(text) {
-        if let Some(d) = date(num(&c[2]), num(&c[3]), num(&c[4])) {
-            found.push((d, span(&c)));
-        }
-    }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
-        if let Some(d) = month_number(&c[2]).and_then(|m| date(num(&c[4]), m.into(), num(&c[3]))) {
-            found.push((d, span(&c)));
-        }
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
-        if let Some(d) = month_number(&c[3]).and_then(|m| date(num(&c[4]), m.into(), num(&c[2]))) {
-            found.push((d, span(&c)));
-        }
-    }
+    let mut found: Vec<(Date, Range<usize>)> = unambiguous(text).collect();
     for c in SLASH.captures_iter(text) {
-        let (a, b) = (num(&c[2]), num(&c[3]));
-        let mut year = num(&c[4]);
-        if year < 100 {
-            year += if year < 70 { 2000 } else { 1900 };
-        }
+        let (a, b, year) = slash_numbers(&c);
         let (month, day) = match order {
             _ if a > 12 => (b, a),
             _ if b > 12 => (a, b),
@@ -178,12 +159,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
 /// The two readings, month first and day first, of a slash date in `s` both of whose numbers
 /// can be the month (`02/10/2020`); `None` for any other date.
 pub fn ambiguous_readings(s: &str) -> Option<(Date, Date)> {
-    let c = SLASH.captures(s)?;
-    let (a, b) = (num(&c[2]), num(&c[3]));
-    let mut year = num(&c[4]);
-    if year < 100 {
-        year += if year < 70 { 2000 } else { 1900 };
-    }
+    let (a, b, year) = slash_numbers(&SLASH.captures(s)?);
     if a == b || a > 12 || b > 12 {
         return None;
     }
@@ -193,19 +169,36 @@ pub fn ambiguous_readings(s: &str) -> Option<(Date, Date)> {
 /// The dates of `text` written so that they cannot be misread: with the month's name, or
 /// year first (`Sept. 29, 2020`, `29 September 2020`, `2020-09-29`).
 pub fn plain_dates(text: &str) -> impl Iterator<Item = Date> + '_ {
-    let named = |c: regex::Captures<'_>, m: usize, d: usize, y: usize| {
-        month_number(&c[m]).and_then(|month| date(num(&c[y]), month.into(), num(&c[d])))
+    unambiguous(text).map(|(d, _)| d)
+}
+
+/// The dates of the patterns that cannot be misread (ISO, then month-day-year, then
+/// day-month-year, each in text order), with their spans.
+fn unambiguous(text: &str) -> impl Iterator<Item = (Date, Range<usize>)> + '_ {
+    let named = |c: &regex::Captures<'_>, m: usize, d: usize| {
+        month_number(&c[m]).and_then(|month| date(num(&c[4]), month.into(), num(&c[d])))
     };
     let iso = ISO
         .captures_iter(text)
-        .filter_map(|c| date(num(&c[2]), num(&c[3]), num(&c[4])));
+        .filter_map(|c| Some((date(num(&c[2]), num(&c[3]), num(&c[4]))?, span(&c))));
     let mdy = MONTH_DAY_YEAR
         .captures_iter(text)
-        .filter_map(move |c| named(c, 2, 3, 4));
+        .filter_map(move |c| Some((named(&c, 2, 3)?, span(&c))));
     let dmy = DAY_MONTH_YEAR
         .captures_iter(text)
-        .filter_map(move |c| named(c, 3, 2, 4));
+        .filter_map(move |c| Some((named(&c, 3, 2)?, span(&c))));
     iso.chain(mdy).chain(dmy)
+}
+
+/// A slash date's two numbers and its year, a two-digit year read as 19xx from 70 on, else 20xx.
+fn slash_numbers(c: &regex::Captures<'_>) -> (i32, i32, i32) {
+    let year = num(&c[4]);
+    let year = match year {
+        0..=69 => year + 2000,
+        70..=99 => year + 1900,
+        _ => year,
+    };
+    (num(&c[2]), num(&c[3]), year)
 }
 
 /// True when `text` shows it writes slash dates day first: a slash date whose first number is
