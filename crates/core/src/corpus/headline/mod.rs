@@ -9,7 +9,7 @@
 //! as furniture. Each feature that counted is kept, so a decision can be explained.
 use super::metadata::{
     BULLETS, byline_author, ends_sentence, is_boilerplate, is_footer, is_header_line,
-    is_kicker_quote, normalize, word_count,
+    is_kicker_quote, normalize, word_count, word_count_capped,
 };
 use super::notices::{is_notice, is_ui_text};
 use std::cell::OnceCell;
@@ -348,9 +348,20 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     let to = runs[main].0;
     // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): count each
     // short line of the page once.
+    // Only lines of a candidate's word count can repeat it (normalising keeps the words): the
+    // others are not normalised at all.
+    let window_words: Vec<usize> = (from..to).map(|k| word_count(lines[k])).collect();
+    let cap = window_words.iter().max().map_or(0, |m| m + 1);
     let norms: Vec<Option<String>> = lines[..lines.len().min(SCAN + 200)]
         .iter()
-        .map(|s| (s.len() < 300 && word_count(s) >= 3).then(|| normalize(s)))
+        .enumerate()
+        .map(|(j, s)| {
+            (s.len() < 300 && {
+                let words = word_count_capped(s, cap.max(3));
+                words >= 3 && ((from..to).contains(&j) || window_words.contains(&words))
+            })
+            .then(|| normalize(s))
+        })
         .collect();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for n in norms.iter().flatten() {

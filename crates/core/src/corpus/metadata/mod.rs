@@ -158,6 +158,11 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
         DateOrder::MonthFirst
     };
 
+    // "Is line `i` a header line?" is asked many times for the same lines (each paragraph of
+    // the header window looks back at the lines above it): answered once per line.
+    let header_answers: Vec<std::cell::OnceCell<bool>> =
+        lines.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let is_header = |i: usize| *header_answers[i].get_or_init(|| is_header_line(lines[i].text));
     let texts: Vec<&str> = nonblank.iter().map(|&i| lines[i].text).collect();
     let choice = super::headline::choose_headline(&texts);
     // The header window follows the headline: some pages put hundreds of menu lines above it.
@@ -177,7 +182,7 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
             .iter()
             .position(|&i| {
                 let s = lines[i].text;
-                !is_boilerplate(s) && (!is_header_line(s) || is_paragraph(s))
+                !is_boilerplate(s) && (!is_header(i) || is_paragraph(s))
             })
             .unwrap_or(0);
         let body_lines: Vec<usize> = nonblank[first..].to_vec();
@@ -234,11 +239,7 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
         if is_paragraph(s) && k > title_pos + 1 {
             // Header fields sit above the first paragraph of running text (a standfirst right
             // under the title does not end the header).
-            if !window[title_pos + 1..k]
-                .iter()
-                .any(|&j| is_header_line(lines[j].text))
-                && k > title_pos + 3
-            {
+            if !window[title_pos + 1..k].iter().any(|&j| is_header(j)) && k > title_pos + 3 {
                 break;
             }
         }
@@ -250,7 +251,7 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
         {
             meta.author = Some(lines[next].text.to_string());
         }
-        if !is_header_line(s) {
+        if !is_header(i) {
             continue;
         }
         if meta.author.is_none() {
@@ -298,15 +299,13 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
                 && k > 0
                 && {
                     let prev = lines[nonblank[k - 1]].text;
-                    let next_is_header = nonblank
-                        .get(k + 1)
-                        .is_some_and(|&j| is_header_line(lines[j].text));
+                    let next_is_header = nonblank.get(k + 1).is_some_and(|&j| is_header(j));
                     byline_author(prev).is_some()
-                        || (next_is_header && (is_header_line(prev) || k == title_pos + 1))
+                        || (next_is_header && (is_header(nonblank[k - 1]) || k == title_pos + 1))
                 }
         };
         if in_header_zone
-            && (is_header_line(s) || is_boilerplate(s) || above_read_time() || credit_line())
+            && (is_header(i) || is_boilerplate(s) || above_read_time() || credit_line())
             && !is_paragraph(s)
         {
             // `Helen Davidson in Taipei` under the headline: a byline without `By`.

@@ -2,8 +2,15 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 use std::ops::Range;
 use std::sync::LazyLock;
+use windowed::{captures_in, compile, find_in};
+
+mod triggers;
+mod windowed;
+
+use triggers::{Family, Windows};
 
 /// A time expression found in a sentence, before it is resolved against `published`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,37 +79,37 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad time pattern {p}: {e}"))
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:FY|fy)?((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)")
+static YEAR: LazyLock<MetaRegex> = LazyLock::new(|| {
+    compile(r"(?-u:\b)(?:FY|fy)?((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)\d\d|\d\d))?(?-u:\b)")
 });
 /// A season word; the word before it decides whether it is a time expression (`last summer`,
 /// `in the spring`, `this fall`), checked by hand: a pattern that starts with `the` or `in`
 /// would stop at every `the` of the text.
-static SEASON: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(spring|summer|autumn|fall)(?-u:\b)"));
+static SEASON: LazyLock<MetaRegex> =
+    LazyLock::new(|| compile(r"(?-u:\b)(spring|summer|autumn|fall)(?-u:\b)"));
 /// A year right after a season (`summer 2020`, `the spring of 2018`): the year is the anchor.
 static SEASON_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^,?\s+(?:of\s+)?(?:19|20)\d\d(?-u:\b)"));
-static DECADE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:(?-u:\b)((?:19|20)\d0)s(?-u:\b)|['’](\d0)s(?-u:\b))"));
+static DECADE: LazyLock<MetaRegex> =
+    LazyLock::new(|| compile(r"(?:(?-u:\b)((?:19|20)\d0)s(?-u:\b)|['’](\d0)s(?-u:\b))"));
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?-u:\b)(will|would|could|shall|won't|going to|expected|set to|plans? to|planned|scheduled|upcoming|coming|due to|intends? to|aims? to|by\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|starting (?:from|in)|from next|next)(?-u:\b)|['’]ll(?-u:\b)",
     )
 });
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
-static MONTH_EXPR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+static MONTH_EXPR: LazyLock<MetaRegex> = LazyLock::new(|| {
+    compile(&format!(
         r"(?-u:\b)(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?P<month>{MONTHS})(?P<day>\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?(?P<year>,?\s+(?:of\s+)?(?:(?:19|20)\d\d(?-u:\b)|[Ll]ast year|[Nn]ext year|[Tt]his year))?"
     ))
 });
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static RELATIVE: LazyLock<MetaRegex> = LazyLock::new(|| {
+    compile(
         r"(?i)(?-u:\b)(?:(?P<yr>(?:earlier |later )?this year|last year|next year|the past year|the previous year|the prior year|a year ago|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several) years ago)|(?P<fol>the following year|the next year|a year later|the year after|the year before|a year earlier|the previous year)|(?P<recent>in recent (?:months|weeks|days)|(?:over |in )?the (?:past|last) (?:few |several |couple of )?(?:months|weeks|days)|(?:more |most |until )?recently|(?:earlier|later) this (?:month|week))|(?P<day>today|yesterday|tonight|tomorrow|this past weekend|this past week|this week|last week|next week|this weekend|last weekend)|(?P<mon>this month|last month|next month|(?:by |at |before )?the end of (?:the |this )month)|(?P<endyr>(?:by |at |before )?the end of (?:the |this )year)|(?P<q>(?:the )?(?:first|second|third|fourth|final|last|next|current) quarter(?: of (?:this|last|next) year)?))(?-u:\b)",
     )
 });
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?-u:\b)")
+static WEEKDAY: LazyLock<MetaRegex> = LazyLock::new(|| {
+    compile(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?-u:\b)")
 });
 
 fn number_word(s: &str) -> i32 {
@@ -144,8 +151,9 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     let shift = |r: Range<usize>| offset + r.start..offset + r.end;
+    let windows = Windows::scan(sentence);
     // Months with or without day and year.
-    for c in MONTH_EXPR.captures_iter(sentence) {
+    for c in captures_in(&MONTH_EXPR, sentence, windows.of(Family::Month)) {
         let Some(whole) = c.get(0) else { continue };
         let Some(month_m) = c.name("month") else {
             continue;
@@ -203,7 +211,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
         });
     }
     // Relative expressions.
-    for c in RELATIVE.captures_iter(sentence) {
+    for c in captures_in(&RELATIVE, sentence, windows.of(Family::Relative)) {
         let Some(whole) = c.get(0) else { continue };
         if taken
             .iter()
@@ -269,7 +277,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind,
         });
     }
-    for season in SEASON.find_iter(sentence) {
+    for season in find_in(&SEASON, sentence, windows.of(Family::Season)) {
         if SEASON_YEAR.is_match(&sentence[season.end()..]) {
             continue;
         }
@@ -310,7 +318,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind: TimeKind::Season { first, last, mode },
         });
     }
-    for c in WEEKDAY.captures_iter(sentence) {
+    for c in captures_in(&WEEKDAY, sentence, windows.of(Family::Weekday)) {
         let Some(m) = c.get(1) else { continue };
         let wd = match m.as_str() {
             "Monday" => Weekday::Monday,
@@ -330,7 +338,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
     let mut decade_spans = Vec::new();
     // Groups are read off the match by hand (`1990s`, `'90s`, `’90s`): asking the regex for
     // captures costs a second, slower search per match.
-    for whole in DECADE.find_iter(sentence) {
+    for whole in find_in(&DECADE, sentence, windows.of(Family::Decade)) {
         let digits = whole.as_str().trim_start_matches(['\'', '’']);
         let start: i16 = if digits.len() == 5 {
             digits[..4].parse().unwrap_or(0)
@@ -344,7 +352,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind: TimeKind::Decade(start),
         });
     }
-    for whole in YEAR.find_iter(sentence) {
+    for whole in find_in(&YEAR, sentence, windows.of(Family::Year)) {
         // `2019`, or a range `2019-21` / `2019 – 2021`: the first four digits, and the digits
         // that end the match when it is longer.
         let fy = usize::from(whole.as_str().starts_with(['F', 'f'])) * 2;
