@@ -30,6 +30,10 @@ pub struct Args {
     /// Anchor decades (`the 1990s`) at their first year instead of leaving them undated.
     #[arg(long)]
     pub anchor_decades: bool,
+    /// Read unchanged files' analyses from the analysis cache ($XDG_CACHE_HOME/techdivide) and
+    /// store the others' (the window always does). Exports are the same with or without it.
+    #[arg(long)]
+    pub cache: bool,
     /// Open the window at 1280×800, wait for loading, save a PNG of it to FILE and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
@@ -49,6 +53,7 @@ const EXAMPLES: &str = "Examples:
   techdivide --articles - ~/news/            one row per article: title, date and where each came from
   techdivide --no-seeds --counts - ~/news/   print year,country,count for a folder only
   techdivide --anchor-decades --counts -     count 'the 1990s' as 1990
+  techdivide --cache --counts - ~/news/      reuse the analyses of unchanged files (a second run is fast)
   techdivide --screenshot window.png         save a screenshot of the window and exit
   techdivide --install-desktop               put Tech Divide Explorer in the application menu
   techdivide --uninstall-desktop             take it out again";
@@ -67,7 +72,12 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     let options = ExtractOptions {
         anchor_decades: args.anchor_decades,
     };
-    let (corpus, problems) = load_corpus(&args.paths, !args.no_seeds, options);
+    let cache = args.cache.then(open_cache).flatten();
+    let (corpus, problems) =
+        crate::query::load_corpus_cached(&args.paths, !args.no_seeds, options, cache.as_ref());
+    if let Some(line) = cache.as_ref().and_then(|c| c.take_report().problem_line()) {
+        eprintln!("techdivide: {line}");
+    }
     for problem in &problems {
         eprintln!("techdivide: skipped: {problem}");
     }
@@ -95,6 +105,25 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         }
     }
     Some(0)
+}
+
+/// The analysis cache for `--cache`, or `None` with one line saying why it is not used (the
+/// run goes on without it).
+fn open_cache() -> Option<crate::cache::AnalysisCache> {
+    match crate::cache::AnalysisCache::open_default() {
+        Ok(c) => {
+            if let Some(why) = c.rebuilt() {
+                eprintln!(
+                    "techdivide: the analysis cache could not be read ({why}); it was rebuilt"
+                );
+            }
+            Some(c)
+        }
+        Err(e) => {
+            eprintln!("techdivide: running without the analysis cache: {e}");
+            None
+        }
+    }
 }
 
 /// `--install-desktop` / `--uninstall-desktop`: say what was written or removed.

@@ -8,5 +8,6 @@ pub mod desktop;
 pub mod logfile;
 
 pub use techdivide_core::{
-    Analysis, Article, Event, Evidence, LoadError, atomic_write, corpus, export, extract, query,
+    Analysis, Article, Event, Evidence, LoadError, atomic_write, cache, corpus, export, extract,
+    query,
 };

@@ -158,6 +158,7 @@ fn help_has_examples_for_every_flag() {
         "--counts",
         "--screenshot",
         "--anchor-decades",
+        "--cache",
     ] {
         assert!(
             help.matches(flag).count() >= 2,
@@ -235,4 +236,107 @@ fn paths_with_spaces_and_non_ascii_names_load_like_the_desktop_passes_them() {
         text.contains("Élysée notes — 2019 draft.txt") && text.contains(",FR,"),
         "{text}"
     );
+}
+
+/// Run with `XDG_CACHE_HOME` set to `cache`.
+fn techdivide_cached(cache: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_techdivide"))
+        .env("XDG_CACHE_HOME", cache)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn write_aged(path: &Path, text: &str, secs_ago: u64) {
+    std::fs::write(path, text).expect("write the test file");
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open the test file")
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(secs_ago))
+        .expect("set its modification time");
+}
+
+#[test]
+fn cached_exports_equal_uncached_ones_and_follow_a_changed_file() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    for i in 0..4 {
+        write_aged(
+            &corpus.path().join(format!("s{i}.txt")),
+            &format!(
+                "Trade talks {i}\n\nApril {}, 2021\n\nChina and Germany met in 2019; Japan said last year that the rules would change.\n",
+                i + 1
+            ),
+            3600,
+        );
+    }
+    let dir = corpus.path().to_str().unwrap();
+    let args = ["--no-seeds", "--counts", "-", "--export", "-", dir];
+    let plain = techdivide(&args);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let cached_args = [
+        "--cache",
+        "--no-seeds",
+        "--counts",
+        "-",
+        "--export",
+        "-",
+        dir,
+    ];
+    let first = techdivide_cached(cache.path(), &cached_args);
+    let second = techdivide_cached(cache.path(), &cached_args);
+    assert!(first.status.success() && second.status.success());
+    assert_eq!(first.stdout, plain.stdout);
+    assert_eq!(second.stdout, plain.stdout);
+    assert!(
+        cache
+            .path()
+            .join("techdivide")
+            .join("analysis.cache")
+            .exists(),
+        "the cache is under XDG_CACHE_HOME/techdivide"
+    );
+    // One file changes: the cached run reads it again and equals a fresh one.
+    write_aged(
+        &corpus.path().join("s2.txt"),
+        "Trade talks 2\n\nApril 3, 2021\n\nIndia and France met in 2018.\n",
+        60,
+    );
+    let after = techdivide_cached(cache.path(), &cached_args);
+    let fresh = techdivide(&args);
+    assert_eq!(after.stdout, fresh.stdout);
+    assert!(String::from_utf8_lossy(&fresh.stdout).contains("IN"));
+    assert_ne!(fresh.stdout, plain.stdout);
+}
+
+#[test]
+fn a_damaged_cache_file_is_started_afresh_with_one_line() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    write_aged(
+        &corpus.path().join("a.txt"),
+        "Chips\n\nMay 1, 2020\n\nChina and Japan met in 2019.\n",
+        3600,
+    );
+    std::fs::create_dir_all(cache.path().join("techdivide")).unwrap();
+    std::fs::write(
+        cache.path().join("techdivide").join("analysis.cache"),
+        b"not a cache at all",
+    )
+    .unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let out = techdivide_cached(
+        cache.path(),
+        &["--cache", "--no-seeds", "--counts", "-", dir],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("analysis cache") && err.contains("rebuilt"),
+        "{err}"
+    );
+    let plain = techdivide(&["--no-seeds", "--counts", "-", dir]);
+    assert_eq!(out.stdout, plain.stdout);
 }

@@ -750,3 +750,70 @@ fn an_empty_window_says_how_to_add_articles() {
     harness.get_by_label_contains("No article selected");
     assert!(harness.state().corpus.is_empty());
 }
+
+/// A window over `files` with an analysis cache in `cache_dir`, loaded.
+fn cached_app(
+    files: Vec<std::path::PathBuf>,
+    cache_dir: &std::path::Path,
+) -> Harness<'static, App> {
+    let cache = techdivide::cache::AnalysisCache::open(cache_dir).expect("the cache opens");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            App::with_cache(
+                Some(cc.egui_ctx.clone()),
+                files,
+                false,
+                None,
+                Box::new(FakePicker::new(vec![])),
+                Some(cache),
+            )
+        });
+    harness.run_steps(3);
+    wait_for_load(&mut harness);
+    harness
+}
+
+#[test]
+fn a_second_window_reads_the_cache_and_about_clears_it() {
+    let corpus = tempfile::tempdir().expect("corpus");
+    let cache_dir = tempfile::tempdir().expect("cache");
+    let mut files = Vec::new();
+    for i in 0..3 {
+        let path = corpus.path().join(format!("story{i}.txt"));
+        std::fs::write(
+            &path,
+            format!("Story {i} about chips\n\nMay {}, 2020\n\nChina and Japan met in 2019, and India said the talks would resume next year.\n", i + 1),
+        )
+        .expect("write");
+        // An hour old: a file written in the instant it is cached is never served from it.
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("open")
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+            .expect("mtime");
+        files.push(path);
+    }
+    let first_counts = {
+        let harness = cached_app(files.clone(), cache_dir.path());
+        assert_eq!(harness.state().cached_files(), Some(3));
+        harness.state().view.result.counts.clone()
+    };
+    let mut harness = cached_app(files, cache_dir.path());
+    assert_eq!(harness.state().corpus.len(), 3);
+    assert_eq!(harness.state().view.result.counts, first_counts);
+    assert!(!first_counts.is_empty());
+    harness.state_mut().push(Command::ToggleAbout);
+    harness.run_steps(3);
+    harness.get_by_label_contains("Analysis cache: ");
+    harness.get_by_label("Clear cache").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().cached_files(), Some(0));
+    assert!(
+        harness
+            .query_all_by_label_contains("The analysis cache is cleared")
+            .next()
+            .is_some()
+    );
+}

@@ -132,6 +132,7 @@ impl App {
                 self.start_recount();
             }
             Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::ClearCache => self.clear_cache(),
             Command::SetLayout {
                 list_width,
                 chart_height,

@@ -48,6 +48,8 @@ pub enum Command {
     /// Anchor decades at their first year: re-counts the corpus in the background.
     SetAnchorDecades(bool),
     ToggleAbout,
+    /// Empty the analysis cache (About panel): the next start reads every file again.
+    ClearCache,
     /// The panels' sizes after the user dragged a divider.
     SetLayout {
         list_width: f32,

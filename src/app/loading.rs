@@ -76,6 +76,7 @@ impl App {
             self.loaded_paths(),
             self.corrections(),
             self.corpus.options,
+            self.cache.clone(),
             wake,
         ) {
             Ok(job) => self.load = Some(job),
@@ -150,8 +151,14 @@ impl App {
                             }
                         }
                     }
-                    LoadMsg::Finished { cancelled } => {
+                    LoadMsg::Finished { cancelled, cache } => {
                         self.finish_problem_summary();
+                        if let Some(report) = cache {
+                            crate::logfile::log(&report.summary());
+                            if let Some(line) = report.problem_line() {
+                                crate::logfile::log(&format!("Warning: {line}"));
+                            }
+                        }
                         if cancelled {
                             self.notifications.push(Notification {
                                 level: Level::Info,

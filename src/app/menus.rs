@@ -1,6 +1,7 @@
 //! The menu bar, the status bar, the About window, keyboard shortcuts and the theme.
 
 use super::*;
+use cache::human_bytes;
 
 impl App {
     pub(super) fn apply_theme(&self, ctx: &egui::Context) {
@@ -157,6 +158,27 @@ impl App {
         });
     }
 
+    /// The analysis cache's line in the About panel: where it is, its size, "Clear cache".
+    fn cache_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(cache) = &self.cache else {
+            ui.label("Analysis cache: not used in this session");
+            return;
+        };
+        let size = cache.size_on_disk();
+        let path = cache.path().display().to_string();
+        ui.horizontal(|ui| {
+            ui.label(format!("Analysis cache: {} at {path}", human_bytes(size)));
+            let busy = self.load.is_some() || self.recount.is_some();
+            let button = ui
+                .add_enabled(!busy, egui::Button::new("Clear cache"))
+                .on_hover_text("Delete the cached analyses: the next start reads every file again")
+                .on_disabled_hover_text("Wait until loading has finished");
+            if button.clicked() {
+                self.commands.push(Command::ClearCache);
+            }
+        });
+    }
+
     pub(super) fn about_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.show_about;
         egui::Window::new("About Tech Divide Explorer").open(&mut open).default_width(520.0).show(ctx, |ui| {
@@ -183,6 +205,7 @@ impl App {
             } else {
                 ui.label("Settings and log: not saved in this session");
             }
+            self.cache_ui(ui);
             ui.label("Licence: MIT OR Apache-2.0");
         });
         self.show_about = open;

@@ -4,6 +4,7 @@
 //! `list_panel`, `reader` and `chart`, which draw and push [`Command`]s.
 
 mod apply;
+mod cache;
 mod chart;
 pub mod colors;
 pub mod command;
@@ -21,6 +22,7 @@ mod screenshot;
 pub mod settings;
 mod view_sync;
 
+use crate::cache::AnalysisCache;
 use crate::corpus::article_key;
 use crate::corpus::{ArticleOrigin, parse_user_date};
 use crate::extract::ExtractOptions;
@@ -107,19 +109,34 @@ pub struct App {
     unsaved_since: Option<std::time::Instant>,
     /// When writing the settings last failed (writes are retried every few seconds).
     save_failed_at: Option<std::time::Instant>,
+    /// The analysis cache loads read from and write to (shared with the running load).
+    pub(super) cache: Option<Arc<AnalysisCache>>,
 }
 
 /// The outcome of a chart image export: the file written, or what went wrong.
 type PngSaved = Result<PathBuf, String>;
 
 impl App {
-    /// A new app on the seeds plus `paths`, with settings read from `data_dir`.
+    /// A new app on the seeds plus `paths`, with settings read from `data_dir` (no analysis
+    /// cache: tests and sessions that must not touch the user's cache).
     pub fn new(
         ctx: Option<egui::Context>,
         paths: Vec<PathBuf>,
         seeds: bool,
         data_dir: Option<PathBuf>,
         picker: Box<dyn FilePicker>,
+    ) -> Self {
+        Self::with_cache(ctx, paths, seeds, data_dir, picker, None)
+    }
+
+    /// [`App::new`] with an analysis cache that every load reads from and writes to.
+    pub fn with_cache(
+        ctx: Option<egui::Context>,
+        paths: Vec<PathBuf>,
+        seeds: bool,
+        data_dir: Option<PathBuf>,
+        picker: Box<dyn FilePicker>,
+        cache: Option<AnalysisCache>,
     ) -> Self {
         let mut notifications = Vec::new();
         let settings = match &data_dir {
@@ -194,6 +211,7 @@ impl App {
             saved: None,
             unsaved_since: None,
             save_failed_at: None,
+            cache: cache.map(Arc::new),
         };
         // The file as it was read: nothing to write until something changes.
         if app.data_dir.is_some() {
@@ -395,12 +413,29 @@ pub fn run(args: crate::cli::Args) -> i32 {
             {
                 eprintln!("techdivide: cannot write the log ({e}): {}", d.display());
             }
-            let mut app = App::new(
+            let cache = match crate::cache::AnalysisCache::open_default() {
+                Ok(c) => {
+                    if let Some(why) = c.rebuilt() {
+                        crate::logfile::log(&format!(
+                            "Warning: the analysis cache could not be read ({why}); it was rebuilt"
+                        ));
+                    }
+                    Some(c)
+                }
+                Err(e) => {
+                    crate::logfile::log(&format!(
+                        "Warning: running without the analysis cache: {e}"
+                    ));
+                    None
+                }
+            };
+            let mut app = App::with_cache(
                 Some(cc.egui_ctx.clone()),
                 paths,
                 seeds,
                 dir,
                 Box::new(RfdPicker),
+                cache,
             );
             app.frame_timer = frame_timer::FrameTimer::from_env(started);
             if let Some(path) = screenshot_path {

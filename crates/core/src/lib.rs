@@ -3,6 +3,7 @@
 //! and the CLI (the `techdivide` crate) only call into it.
 
 pub mod atomic_write;
+pub mod cache;
 pub mod corpus;
 pub mod export;
 pub mod extract;

@@ -71,6 +71,18 @@ impl ArticleEntry {
         entry
     }
 
+    /// An entry from a cached article and its cached (compact) analysis, made with `options`
+    /// and the article's own date.
+    pub fn from_cached(article: Article, analysis: Analysis, options: ExtractOptions) -> Self {
+        Self {
+            article,
+            cells: cells_of(&analysis),
+            analysis,
+            corrected: None,
+            options,
+        }
+    }
+
     /// Re-run extraction (after a date correction or an option change), in place.
     pub fn recompute(&mut self, options: ExtractOptions) {
         let full = analyze(&self.article, self.published(), options);

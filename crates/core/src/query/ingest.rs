@@ -5,6 +5,7 @@
 //! the seeds come through [`seed_entries`].
 
 use super::{ArticleEntry, Corpus, DateCorrection};
+use crate::cache::{AnalysisCache, Lookup};
 use crate::corpus::{Article, LoadError, collect_files, load_file_catching, seeds};
 use crate::extract::ExtractOptions;
 use rayon::prelude::*;
@@ -49,18 +50,152 @@ pub fn load_entry(
     })
 }
 
+/// A cached record to write: the file's path and the record's bytes.
+type NewRecord = Option<(PathBuf, Vec<u8>)>;
+
+/// [`load_entry`] through the cache: an unchanged file's article (and analysis, for these
+/// options and no correction) comes from it; anything read or re-analysed gives a record to
+/// store.
+fn load_entry_cached(
+    cache: &AnalysisCache,
+    path: &Path,
+    options: ExtractOptions,
+    corrected: &Corrections<'_>,
+) -> (Result<ArticleEntry, LoadError>, NewRecord) {
+    match cache.lookup(path, options) {
+        Lookup::Hit {
+            article,
+            analysis,
+            stamp,
+        } => {
+            let correction = corrected(&article);
+            if let (Some(analysis), None) = (analysis.clone(), correction) {
+                cache.count_hit(false);
+                return (
+                    Ok(ArticleEntry::from_cached(*article, analysis, options)),
+                    None,
+                );
+            }
+            cache.count_hit(true);
+            let entry =
+                std::panic::catch_unwind(|| ArticleEntry::new(*article, correction, options))
+                    .map_err(|_| LoadError::Crashed {
+                        path: path.to_path_buf(),
+                        reason: "the extractor panicked".into(),
+                    });
+            // Other options than the cached analysis's: store this one (a correction's
+            // analysis is never stored).
+            let record = match (&entry, analysis, correction) {
+                (Ok(e), None, None) => {
+                    cache.record(stamp, &e.article, Some((&e.analysis, options)))
+                }
+                _ => None,
+            };
+            (entry, record)
+        }
+        Lookup::Miss { stamp } => {
+            cache.count_read();
+            let entry = load_entry(path, options, corrected);
+            let record = match (&entry, stamp) {
+                (Ok(e), Some(stamp)) => cache.record(
+                    stamp,
+                    &e.article,
+                    e.corrected.is_none().then_some((&e.analysis, options)),
+                ),
+                _ => None,
+            };
+            (entry, record)
+        }
+    }
+}
+
 /// Load and analyse files in parallel. Entries keep the order of `files`; problems follow it too.
 pub fn load_entries(
     files: &[PathBuf],
     options: ExtractOptions,
     corrected: &Corrections<'_>,
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
-    let results: Vec<Result<ArticleEntry, LoadError>> = ingest_pool().install(|| {
-        files
-            .par_iter()
-            .map(|path| load_entry(path, options, corrected))
-            .collect()
-    });
+    load_entries_cached(files, options, corrected, None, true)
+}
+
+/// [`load_entries`] through an analysis cache, when there is one: unchanged files are read
+/// from it, and what the others give is stored in it (`durable`: on disk before this returns;
+/// the last batch of a load). A cache that cannot be written costs nothing but its use.
+pub fn load_entries_cached(
+    files: &[PathBuf],
+    options: ExtractOptions,
+    corrected: &Corrections<'_>,
+    cache: Option<&AnalysisCache>,
+    durable: bool,
+) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
+    let Some(cache) = cache else {
+        let results: Vec<Result<ArticleEntry, LoadError>> = ingest_pool().install(|| {
+            files
+                .par_iter()
+                .map(|path| load_entry(path, options, corrected))
+                .collect()
+        });
+        return split_results(results);
+    };
+    // Files go in chunks; one thread writes a chunk's records while the next chunk loads.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, Vec<u8>)>>(WRITE_QUEUE);
+        scope.spawn(move || write_records(cache, &rx, durable));
+        let mut entries = Vec::with_capacity(files.len());
+        let mut problems = Vec::new();
+        for chunk in files.chunks(WRITE_CHUNK) {
+            let results: Vec<(Result<ArticleEntry, LoadError>, NewRecord)> =
+                ingest_pool().install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|path| load_entry_cached(cache, path, options, corrected))
+                        .collect()
+                });
+            let mut records = Vec::new();
+            for (r, record) in results {
+                match r {
+                    Ok(e) => entries.push(Arc::new(e)),
+                    Err(e) => problems.push(e),
+                }
+                records.extend(record);
+            }
+            // The writer only stops early when the cache failed (already noted).
+            let _ = tx.send(records);
+        }
+        (entries, problems)
+    })
+}
+
+/// Files per chunk of a cached load (one write per chunk).
+const WRITE_CHUNK: usize = 1024;
+/// Chunks waiting for the writer at most: loading waits rather than piling records up.
+const WRITE_QUEUE: usize = 2;
+
+/// The cache writer: appends each chunk's records as it arrives, then makes them durable when
+/// asked.
+fn write_records(
+    cache: &AnalysisCache,
+    rx: &std::sync::mpsc::Receiver<Vec<(PathBuf, Vec<u8>)>>,
+    durable: bool,
+) {
+    let mut failed = false;
+    for records in rx {
+        if !failed && let Err(e) = cache.store(records, false) {
+            cache.note_failure(&e);
+            failed = true;
+        }
+    }
+    if !failed
+        && durable
+        && let Err(e) = cache.store(Vec::new(), true)
+    {
+        cache.note_failure(&e);
+    }
+}
+
+fn split_results(
+    results: Vec<Result<ArticleEntry, LoadError>>,
+) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
     let mut entries = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
     for r in results {
@@ -95,8 +230,18 @@ pub fn load_corpus(
     with_seeds: bool,
     options: ExtractOptions,
 ) -> (Corpus, Vec<LoadError>) {
+    load_corpus_cached(paths, with_seeds, options, None)
+}
+
+/// [`load_corpus`] through an analysis cache (the CLI's `--cache`).
+pub fn load_corpus_cached(
+    paths: &[PathBuf],
+    with_seeds: bool,
+    options: ExtractOptions,
+    cache: Option<&AnalysisCache>,
+) -> (Corpus, Vec<LoadError>) {
     let (files, mut problems) = collect_files(paths, &Default::default());
-    let (entries, mut load_problems) = load_entries(&files, options, &|_| None);
+    let (entries, mut load_problems) = load_entries_cached(&files, options, &|_| None, cache, true);
     problems.append(&mut load_problems);
     let mut corpus = Corpus {
         entries: if with_seeds {

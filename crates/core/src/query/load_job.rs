@@ -2,7 +2,8 @@
 //! [`super::load_entries`], a batch at a time) and sends batches of entries and problems back;
 //! a window polls it every frame and can cancel it.
 
-use super::{ArticleEntry, DateCorrection, load_entries};
+use super::{ArticleEntry, DateCorrection, load_entries_cached};
+use crate::cache::{AnalysisCache, CacheReport};
 use crate::corpus::{Article, LoadError, article_key, collect_files};
 use crate::extract::ExtractOptions;
 use std::collections::{HashMap, HashSet};
@@ -27,6 +28,8 @@ pub enum LoadMsg {
     },
     Finished {
         cancelled: bool,
+        /// What the analysis cache did (when the load used one).
+        cache: Option<CacheReport>,
     },
 }
 
@@ -41,12 +44,14 @@ pub struct LoadJob {
 
 impl LoadJob {
     /// Start loading `paths` on a background thread. `already` are canonical paths in the
-    /// corpus (not loaded twice); `corrections` are date corrections by article key.
+    /// corpus (not loaded twice); `corrections` are date corrections by article key; `cache`
+    /// serves unchanged files and keeps what the others give.
     pub fn start(
         paths: Vec<PathBuf>,
         already: HashSet<PathBuf>,
         corrections: HashMap<String, DateCorrection>,
         options: ExtractOptions,
+        cache: Option<Arc<AnalysisCache>>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
         let (tx, rx) = channel();
@@ -66,14 +71,28 @@ impl LoadJob {
                     });
                 }
                 let mut done = 0;
-                for chunk in files.chunks(BATCH) {
+                let batches = files.len().div_ceil(BATCH);
+                let report =
+                    |cache: &Option<Arc<AnalysisCache>>| cache.as_ref().map(|c| c.take_report());
+                for (n, chunk) in files.chunks(BATCH).enumerate() {
                     if stop.load(Ordering::Relaxed) {
-                        let _ = tx.send(LoadMsg::Finished { cancelled: true });
+                        // What was stored so far is kept, on disk.
+                        if let Some(c) = &cache
+                            && let Err(e) = c.store(Vec::new(), true)
+                        {
+                            c.note_failure(&e);
+                        }
+                        let _ = tx.send(LoadMsg::Finished {
+                            cancelled: true,
+                            cache: report(&cache),
+                        });
                         wake();
                         return;
                     }
                     let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
-                    let (entries, problems) = load_entries(chunk, options, &corrected);
+                    let last = n + 1 == batches;
+                    let (entries, problems) =
+                        load_entries_cached(chunk, options, &corrected, cache.as_deref(), last);
                     done += chunk.len();
                     let current = chunk
                         .last()
@@ -92,7 +111,17 @@ impl LoadJob {
                     }
                     wake();
                 }
-                let _ = tx.send(LoadMsg::Finished { cancelled: false });
+                // Records of files that are gone are dropped (the cache only ever grows by
+                // what is open).
+                if let Some(c) = &cache
+                    && let Err(e) = c.prune_missing()
+                {
+                    c.note_failure(&e);
+                }
+                let _ = tx.send(LoadMsg::Finished {
+                    cancelled: false,
+                    cache: report(&cache),
+                });
                 wake();
             })?;
         Ok(Self {

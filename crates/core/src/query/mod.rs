@@ -15,5 +15,8 @@ pub use filter::{
     Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, merge_sorted_rows, row_order,
     sort_rows, text_hits,
 };
-pub use ingest::{Corrections, ingest_pool, load_corpus, load_entries, load_entry, seed_entries};
+pub use ingest::{
+    Corrections, ingest_pool, load_corpus, load_corpus_cached, load_entries, load_entries_cached,
+    load_entry, seed_entries,
+};
 pub use load_job::{LoadJob, LoadMsg};

@@ -195,7 +195,9 @@ mod tests {
     #[test]
     fn close_triggers_share_one_window_and_text_edges_clip() {
         let w = Windows::scan("In 2019 and 2020 prices rose.");
-        assert_eq!(w.of(Family::Year), &[0..29]);
+        let year = w.of(Family::Year);
+        assert_eq!(year.len(), 1);
+        assert_eq!(year[0], 0..29);
     }
 
     #[test]
