@@ -54,6 +54,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub patterns: Vec<Pattern>,
     pub automaton: AhoCorasick,
+    /// The names' first bytes: where a name can start (see [`super::name_starts`]).
+    pub prefixes: super::name_starts::NamePrefixes,
     pub company_words: Vec<String>,
     by_code: HashMap<String, CountryId>,
 }
@@ -187,12 +189,17 @@ impl Gazetteer {
             // A full DFA: a few MB, and the fastest scan over every sentence of a big corpus.
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
+            // Anchored searches at word starts; unanchored ones for a phrase's last words.
+            .start_kind(aho_corasick::StartKind::Both)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .unwrap_or_else(|e| panic!("the gazetteer does not compile: {e}"));
+        let prefixes =
+            super::name_starts::NamePrefixes::new(patterns.iter().map(|p| p.text.as_str()));
         Self {
             countries,
             patterns,
             automaton,
+            prefixes,
             company_words,
             by_code,
         }

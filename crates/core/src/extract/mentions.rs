@@ -107,7 +107,22 @@ fn at_sentence_start(s: &str, pos: usize) -> bool {
 /// article text; spans in the result are article-absolute.
 pub fn find_mentions(gaz: &Gazetteer, sentence: &str, offset: usize) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    for m in gaz.automaton.find_iter(sentence) {
+    // Names are looked for at word starts only, the longest name starting there first; a
+    // match (taken or not) covers its words, as a scan of the sentence would.
+    let bytes = sentence.as_bytes();
+    let mut covered = 0;
+    let matches = super::name_starts::word_starts(sentence).filter_map(|p| {
+        if p < covered || !gaz.prefixes.may_start(&bytes[p..]) {
+            return None;
+        }
+        let input = aho_corasick::Input::new(sentence)
+            .span(p..sentence.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = gaz.automaton.find(input)?;
+        covered = m.end();
+        Some(m)
+    });
+    for m in matches {
         let pattern = &gaz.patterns[m.pattern().as_usize()];
         let range = m.range();
         let surface = &sentence[range.clone()];

@@ -2,6 +2,7 @@
 
 pub mod gazetteer;
 pub mod mentions;
+pub mod name_starts;
 pub mod sentences;
 pub mod years;
 

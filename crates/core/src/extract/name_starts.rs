@@ -1,0 +1,121 @@
+//! Where a gazetteer name can start: at the start of a word whose first bytes begin some name.
+//!
+//! Every name begins with a letter, and a mention needs a word boundary before it, so the
+//! gazetteer is only asked at word starts, and only at those where the text could begin some
+//! name: its first bytes (ASCII letters folded to lower case, as the automaton folds them)
+//! equal a whole short name or the first eight bytes of a longer one. Two bit tables answer
+//! that: the first four bytes of any name (most words stop there), then the name's length up
+//! to eight (`the market` passes the first, as `the Netherlands` begins `the `, and fails the
+//! second). That skips most words of a sentence where a scan steps the automaton through every
+//! byte; the anchored search at a word start that passes decides.
+
+/// Bit tables indexed by a hash of a folded prefix: `first[n - 1]` holds the first
+/// `min(len, 4)` bytes of every name of length `len`, `whole[n - 1]` the first `min(len, 8)`.
+pub struct NamePrefixes {
+    first: [Box<[u64]>; 4],
+    whole: [Box<[u64]>; 8],
+}
+
+const TABLE_BITS: u32 = 16;
+
+fn fold(b: u8) -> u8 {
+    b.to_ascii_lowercase()
+}
+
+/// The folded first `n` (≤ 8) bytes of `bytes` as one number.
+fn prefix_key(bytes: &[u8], n: usize) -> u64 {
+    bytes[..n]
+        .iter()
+        .fold(0u64, |k, &b| (k << 8) | u64::from(fold(b)))
+}
+
+fn slot(key: u64, n: usize) -> usize {
+    // Multiplicative hashing (Knuth): the top bits of key × an odd constant.
+    let h =
+        (key ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+fn table() -> Box<[u64]> {
+    vec![0u64; (1 << TABLE_BITS) / 64].into_boxed_slice()
+}
+
+fn set(table: &mut [u64], s: usize) {
+    table[s / 64] |= 1 << (s % 64);
+}
+
+fn has(table: &[u64], s: usize) -> bool {
+    table[s / 64] & (1 << (s % 64)) != 0
+}
+
+impl NamePrefixes {
+    /// The prefixes of `names`.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut first: [Box<[u64]>; 4] = std::array::from_fn(|_| table());
+        let mut whole: [Box<[u64]>; 8] = std::array::from_fn(|_| table());
+        for name in names {
+            let b = name.as_bytes();
+            if b.is_empty() {
+                continue;
+            }
+            let n = b.len().min(4);
+            set(&mut first[n - 1], slot(prefix_key(b, n), n));
+            let n = b.len().min(8);
+            set(&mut whole[n - 1], slot(prefix_key(b, n), n));
+        }
+        Self { first, whole }
+    }
+
+    /// Could a name start at the beginning of `rest`?
+    pub fn may_start(&self, rest: &[u8]) -> bool {
+        let begins =
+            (1..=rest.len().min(4)).any(|n| has(&self.first[n - 1], slot(prefix_key(rest, n), n)));
+        begins
+            && (1..=rest.len().min(8))
+                .any(|n| has(&self.whole[n - 1], slot(prefix_key(rest, n), n)))
+    }
+}
+
+/// The byte positions of `s` where a word starts: an alphanumeric character with none right
+/// before it.
+pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev_alnum = false;
+    s.char_indices().filter_map(move |(i, c)| {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let start = alnum && !prev_alnum;
+        prev_alnum = alnum;
+        start.then_some(i)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_by_their_first_bytes_in_any_ascii_case() {
+        let p = NamePrefixes::new(["China", "UK", "Côte d'Ivoire", "the Netherlands"]);
+        assert!(p.may_start(b"china's"));
+        assert!(!p.may_start(b"chinese"));
+        assert!(p.may_start(b"CHINA"));
+        assert!(p.may_start(b"UK."));
+        assert!(p.may_start("Côte d'Ivoire's".as_bytes()));
+        assert!(p.may_start(b"the Netherlands said"));
+        // `the` alone cannot begin `the Netherlands`: the table holds four bytes, `the `.
+        assert!(!p.may_start(b"the"));
+        assert!(!p.may_start(b"theory"));
+        assert!(!p.may_start(b"bridge"));
+        assert!(!p.may_start(b"xylophone"));
+    }
+
+    #[test]
+    fn word_starts_follow_letters_and_digits() {
+        let s = "U.S.-China talks, in 2020: Türkiye’s";
+        let starts: Vec<&str> = word_starts(s).map(|i| &s[i..i + 1]).collect();
+        assert_eq!(starts, ["U", "S", "C", "t", "i", "2", "T", "s"]);
+    }
+}
