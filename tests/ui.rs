@@ -599,12 +599,8 @@ fn anchoring_decades_recounts_in_the_background_and_changes_the_counts() {
         std::sync::Arc::make_mut(e).recompute(techdivide::extract::ExtractOptions::default());
     }
     direct.set_options(app.corpus.options);
-    let cells = |c: &techdivide::query::Corpus| {
-        c.entries
-            .iter()
-            .map(|e| e.cells.clone())
-            .collect::<Vec<_>>()
-    };
+    let cells =
+        |c: &techdivide::query::Corpus| c.entries.iter().map(|e| e.cells()).collect::<Vec<_>>();
     assert_eq!(cells(&app.corpus), cells(&direct));
     assert!(app.view.result.total_events() >= undated_before);
 }

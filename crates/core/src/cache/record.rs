@@ -237,11 +237,12 @@ impl Record {
         }
         let meta = Metadata {
             title_source: title_source_of(m.title_source)?,
-            title_reasons: m
-                .title_reasons
-                .into_iter()
-                .map(intern)
-                .collect::<Result<_, _>>()?,
+            title_reasons: crate::corpus::metadata::reasons::intern(
+                m.title_reasons
+                    .into_iter()
+                    .map(intern)
+                    .collect::<Result<_, _>>()?,
+            ),
             author: m.author,
             published: date_of(m.published)?,
             published_source: published_source_of(m.published_source)?,

@@ -37,7 +37,7 @@ fn fingerprint_of(c: &Corpus) -> Vec<String> {
                 e.article.text,
                 e.analysis.sentences,
                 e.analysis.events,
-                e.cells
+                e.cells()
             )
         })
         .collect()

@@ -61,6 +61,15 @@ impl Article {
             .filter_map(|r| self.text.get(r.clone()))
     }
 
+    /// Give back spare capacity: an article is kept for the whole session, and at 200k
+    /// articles the slack of its growable parts is tens of MB.
+    pub fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.title_lower.shrink_to_fit();
+        self.meta.title.shrink_to_fit();
+        self.meta.paragraphs.shrink_to_fit();
+    }
+
     /// The path on disk, if the article came from a file.
     pub fn path(&self) -> Option<&std::path::Path> {
         match &self.origin {

@@ -6,7 +6,7 @@ mod decode;
 pub mod headline;
 pub mod html;
 mod load;
-mod metadata;
+pub(crate) mod metadata;
 mod notices;
 mod published;
 pub mod seeds;

@@ -41,12 +41,13 @@ impl DateCorrection {
     }
 }
 
-/// An article with its analysis and cells.
+/// An article with its analysis. Its (year, country, evidence) cells are not kept: at 200k
+/// articles they held 8.1M cells for 10.3M events (92 MB), and the aggregate sums the events
+/// as fast.
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
     pub article: Article,
     pub analysis: Analysis,
-    pub cells: Vec<Cell>,
     /// The user's correction of the published date, if any.
     pub corrected: Option<DateCorrection>,
     /// The options the analysis and cells were computed with.
@@ -63,7 +64,6 @@ impl ArticleEntry {
         let mut entry = Self {
             article,
             analysis: Analysis::default(),
-            cells: Vec::new(),
             corrected,
             options,
         };
@@ -76,7 +76,6 @@ impl ArticleEntry {
     pub fn from_cached(article: Article, analysis: Analysis, options: ExtractOptions) -> Self {
         Self {
             article,
-            cells: cells_of(&analysis),
             analysis,
             corrected: None,
             options,
@@ -85,8 +84,8 @@ impl ArticleEntry {
 
     /// Re-run extraction (after a date correction or an option change), in place.
     pub fn recompute(&mut self, options: ExtractOptions) {
+        self.article.shrink();
         let full = analyze(&self.article, self.published(), options);
-        self.cells = cells_of(&full);
         self.analysis = compact(full);
         self.options = options;
     }
@@ -101,6 +100,11 @@ impl ArticleEntry {
     pub fn published(&self) -> Option<Date> {
         self.corrected
             .map_or(self.article.meta.published, DateCorrection::date)
+    }
+
+    /// The article's events summed by (year, country, evidence), in that order.
+    pub fn cells(&self) -> Vec<Cell> {
+        cells_of(&self.analysis)
     }
 
     pub fn event_count(&self) -> usize {
@@ -123,6 +127,7 @@ fn compact(mut full: Analysis) -> Analysis {
         e.sentence = index[old];
     }
     full.events.shrink_to_fit();
+    sentences.shrink_to_fit();
     Analysis {
         sentences,
         mentions: Vec::new(),

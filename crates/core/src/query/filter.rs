@@ -193,21 +193,26 @@ impl Filter {
                         continue;
                     }
                     let mut n = 0u32;
-                    for cell in &entry.cells {
-                        if self.cell_passes(cell, countries) {
+                    for e in &entry.analysis.events {
+                        let cell = Cell {
+                            year: e.year,
+                            country: e.country,
+                            evidence: e.evidence,
+                            count: 1,
+                        };
+                        if self.cell_passes(&cell, countries) {
                             match slot(cell.year) {
                                 Some(s) => {
-                                    part.dense[s * n_countries + usize::from(cell.country)] +=
-                                        cell.count
+                                    part.dense[s * n_countries + usize::from(cell.country)] += 1
                                 }
                                 None => {
                                     *part
                                         .rest
                                         .entry((YearKey::from_year(cell.year), cell.country))
-                                        .or_insert(0) += cell.count
+                                        .or_insert(0) += 1
                                 }
                             }
-                            n += cell.count;
+                            n += 1;
                         }
                     }
                     if !(filters_events && n == 0) {

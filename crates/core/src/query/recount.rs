@@ -130,12 +130,7 @@ mod tests {
         assert_eq!(done.load(Ordering::Relaxed), 2);
         assert_eq!(background.install_recounted(recounted), 2);
         assert!(background.stale_entries().is_empty());
-        let cells = |c: &Corpus| {
-            c.entries
-                .iter()
-                .map(|e| e.cells.clone())
-                .collect::<Vec<_>>()
-        };
+        let cells = |c: &Corpus| c.entries.iter().map(|e| e.cells()).collect::<Vec<_>>();
         assert_eq!(cells(&background), cells(&direct));
         // The decade now has a year: the counts changed.
         assert_ne!(cells(&background), cells(&corpus(&texts)));

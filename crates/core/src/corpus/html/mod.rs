@@ -117,7 +117,7 @@ pub fn load_html(
     if let Some(title) = meta.title {
         m.title = title;
         m.title_source = TitleSource::Metadata;
-        m.title_reasons = vec!["the saved page's headline (h1, og:title or JSON-LD headline)"];
+        m.title_reasons = &["the saved page's headline (h1, og:title or JSON-LD headline)"];
     }
     if let Some((d, source)) = published {
         m.published = Some(d);

@@ -65,7 +65,7 @@ pub struct Metadata {
     pub title_source: TitleSource,
     /// Why the title was taken: the header model's reasons for a headline line, or the saved
     /// page's field (for the reader's tooltip and for tests).
-    pub title_reasons: Vec<&'static str>,
+    pub title_reasons: &'static [&'static str],
     pub author: Option<String>,
     pub published: Option<Date>,
     pub published_source: PublishedSource,
@@ -195,7 +195,7 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
             TitleSource::Derived
         };
         meta.title_reasons =
-            vec!["no line above the story reads as a headline: the title is its first words"];
+            &["no line above the story reads as a headline: the title is its first words"];
         if let Some((d, r)) = nonblank[..first].iter().find_map(|&i| {
             parse_date(lines[i].text, order).map(|(d, r)| (d, shift(r, lines[i].range.start)))
         }) {
@@ -211,11 +211,11 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
     let headline = super::headline::without_glued_label(line);
     meta.title = headline.to_string();
     meta.title_source = TitleSource::Header;
-    meta.title_reasons = title_reasons;
+    let mut title_reasons = title_reasons;
     if headline.len() < line.len() {
-        meta.title_reasons
-            .push("the section label the copy glued to it is cut");
+        title_reasons.push("the section label the copy glued to it is cut");
     }
+    meta.title_reasons = reasons::intern(title_reasons);
     let title_norm = normalize(&meta.title);
 
     // The published date: the header's first publication (see `published.rs`).
@@ -446,6 +446,7 @@ fn fallback_title(text: &str, paragraphs: &[Range<usize>], file: &str) -> String
 mod date_reading;
 mod dateline;
 mod line_kinds;
+pub(crate) mod reasons;
 pub(crate) use date_reading::*;
 pub(crate) use dateline::*;
 pub(crate) use line_kinds::*;
