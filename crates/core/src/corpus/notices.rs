@@ -76,6 +76,11 @@ pub fn is_notice(s: &str) -> bool {
 /// One of the automaton's phrases occurs in `s` on word boundaries (`cookies` in `we use
 /// cookies`, not `cookiesale`).
 fn has_phrase(automaton: &AhoCorasick, s: &str) -> bool {
+    // Most lines hold no phrase at all: one prefiltered search says so before the overlapping
+    // one (which looks at every byte) checks the boundaries of each occurrence.
+    if automaton.find(s).is_none() {
+        return false;
+    }
     automaton.find_overlapping_iter(s).any(|m| {
         let before = s[..m.start()].chars().next_back();
         let after = s[m.end()..].chars().next();

@@ -68,11 +68,16 @@ impl NamePrefixes {
 
     /// Could a name start at the beginning of `rest`?
     pub fn may_start(&self, rest: &[u8]) -> bool {
-        let begins =
-            (1..=rest.len().min(4)).any(|n| has(&self.first[n - 1], slot(prefix_key(rest, n), n)));
-        begins
-            && (1..=rest.len().min(8))
-                .any(|n| has(&self.whole[n - 1], slot(prefix_key(rest, n), n)))
+        // The key of n bytes is the key of n - 1 bytes and one more: built up, not recomputed.
+        let mut keys = [0u64; 8];
+        let mut key = 0u64;
+        let n_max = rest.len().min(8);
+        for (n, &b) in rest[..n_max].iter().enumerate() {
+            key = (key << 8) | u64::from(fold(b));
+            keys[n] = key;
+        }
+        let begins = (1..=n_max.min(4)).any(|n| has(&self.first[n - 1], slot(keys[n - 1], n)));
+        begins && (1..=n_max).any(|n| has(&self.whole[n - 1], slot(keys[n - 1], n)))
     }
 }
 
