@@ -79,7 +79,7 @@ impl Fixture {
             .entries
             .iter()
             .flat_map(|e| &e.analysis.sentences)
-            .map(|s| s.len() as u64)
+            .map(|s| u64::from(s.end - s.start))
             .sum();
         let sentences: usize = corpus
             .entries
@@ -177,6 +177,7 @@ fn bench_find_mentions(bencher: Bencher, n: usize) {
             for e in &f.corpus.entries {
                 let text = e.article.text.as_str();
                 for s in &e.analysis.sentences {
+                    let s = s.range();
                     mentions += find_mentions(gaz, &text[s.clone()], s.start).len();
                 }
             }
@@ -195,6 +196,7 @@ fn bench_find_times(bencher: Bencher, n: usize) {
             for e in &f.corpus.entries {
                 let text = e.article.text.as_str();
                 for s in &e.analysis.sentences {
+                    let s = s.range();
                     times += find_times(&text[s.clone()], s.start).len();
                 }
             }

@@ -28,7 +28,6 @@ fn main() {
         let a = &e.article;
         text += a.text.capacity();
         meta += a.file.capacity()
-            + a.title_lower.capacity()
             + a.meta.title.capacity()
             + a.meta.paragraphs.capacity() * 16
             + a.meta.author.as_ref().map_or(0, String::capacity)

@@ -349,7 +349,7 @@ fn cell_sentences_ui(app: &mut App, ui: &mut egui::Ui) {
                 let Some(span) = entry.analysis.sentences.get(sentence as usize) else {
                     continue;
                 };
-                let raw = &entry.article.text[span.clone()];
+                let raw = &entry.article.text[span.range()];
                 let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
                 let label = format!("{text} — {}", entry.article.meta.title);
                 let dark = ui.visuals().dark_mode;

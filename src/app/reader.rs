@@ -125,7 +125,8 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let text = &entry.article.text;
             let analysis = &entry.analysis;
-            let target = scroll_to.and_then(|s| analysis.sentences.get(s as usize).cloned());
+            let target =
+                scroll_to.and_then(|s| analysis.sentences.get(s as usize).map(|s| s.range()));
             let body_color = ui.visuals().text_color();
             let font = egui::TextStyle::Body.resolve(ui.style());
             for para in &entry.article.meta.paragraphs {

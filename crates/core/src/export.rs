@@ -55,12 +55,12 @@ pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
                 file: entry.article.file.clone(),
                 title: entry.article.meta.title.clone(),
                 published: published.clone(),
-                sentence_start: span.start,
-                sentence_end: span.end,
+                sentence_start: span.start as usize,
+                sentence_end: span.end as usize,
                 year: e.year.map(|y| y.to_string()).unwrap_or_default(),
                 evidence: e.evidence.as_str().to_string(),
                 country: gaz.code(e.country).to_string(),
-                sentence: collapse(entry.article.text.get(span.clone()).unwrap_or("")),
+                sentence: collapse(entry.article.text.get(span.range()).unwrap_or("")),
             });
         }
     }

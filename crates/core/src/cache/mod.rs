@@ -26,7 +26,8 @@ pub use fingerprint::fingerprint;
 pub use record::Stamp;
 
 use crate::corpus::Article;
-use crate::extract::{Analysis, ExtractOptions};
+use crate::extract::ExtractOptions;
+use crate::query::KeptAnalysis;
 use log_file::LogFile;
 use record::{Record, Restored};
 use std::path::{Path, PathBuf};
@@ -134,7 +135,7 @@ pub enum Lookup {
     /// The file is unchanged: its article, and its analysis when the options match.
     Hit {
         article: Box<Article>,
-        analysis: Option<Analysis>,
+        analysis: Option<KeptAnalysis>,
         stamp: Stamp,
     },
     /// Not cached or not usable: read the file (and store what it gives under `stamp`).
@@ -337,7 +338,7 @@ impl AnalysisCache {
         &self,
         stamp: Stamp,
         article: &Article,
-        analysis: Option<(&Analysis, ExtractOptions)>,
+        analysis: Option<(&KeptAnalysis, ExtractOptions)>,
     ) -> Option<(PathBuf, Vec<u8>)> {
         let path = article.path()?.to_path_buf();
         let record = Record::new(stamp, now_ns(), self.rules, article, analysis)?;

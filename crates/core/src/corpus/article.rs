@@ -34,22 +34,18 @@ pub struct Article {
     /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `windows-1252`, …).
     pub encoding: &'static str,
     pub meta: Metadata,
-    /// Lower-cased copy of the title for case-insensitive filtering.
-    pub title_lower: String,
 }
 
 impl Article {
     /// Build an article from decoded text: parses the header.
     pub fn new(origin: ArticleOrigin, file: String, text: String, encoding: &'static str) -> Self {
         let meta = super::metadata::parse_metadata(&text, &file);
-        let title_lower = meta.title.to_lowercase();
         Self {
             origin,
             file,
             text,
             encoding,
             meta,
-            title_lower,
         }
     }
 
@@ -65,7 +61,6 @@ impl Article {
     /// articles the slack of its growable parts is tens of MB.
     pub fn shrink(&mut self) {
         self.text.shrink_to_fit();
-        self.title_lower.shrink_to_fit();
         self.meta.title.shrink_to_fit();
         self.meta.paragraphs.shrink_to_fit();
     }

@@ -301,6 +301,15 @@ pub fn sort_rows(corpus: &Corpus, rows: &mut [usize], key: SortKey, descending: 
     }
 }
 
+/// Titles in case-insensitive order, compared character by character as lower case (no
+/// lower-cased copy of every title is kept: 22 MB at 200k articles; most comparisons stop
+/// within the first few characters).
+pub fn cmp_titles(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
 /// The list's order of two rows: by `key`, ties broken by position in the corpus, so every sort
 /// and every merge of sorted parts gives the same list. `descending` reverses the whole order.
 pub fn row_order(
@@ -313,7 +322,7 @@ pub fn row_order(
     let e = &corpus.entries;
     let by_key = match key {
         SortKey::File => e[a].article.file.cmp(&e[b].article.file),
-        SortKey::Title => e[a].article.title_lower.cmp(&e[b].article.title_lower),
+        SortKey::Title => cmp_titles(&e[a].article.meta.title, &e[b].article.meta.title),
         SortKey::Published => e[a].published().cmp(&e[b].published()),
         SortKey::Events => e[a].event_count().cmp(&e[b].event_count()),
     };

@@ -127,6 +127,5 @@ pub fn load_html(
         m.author = meta.author;
     }
     m.site = meta.site;
-    article.title_lower = article.meta.title.to_lowercase();
     Ok(article)
 }
