@@ -22,19 +22,19 @@ fn main() {
     let mut analysis = 0usize;
     let mut used = 0usize;
     for e in &corpus.entries {
-        used += e.analysis.sentences.len() * 16
+        used += e.analysis.sentences.len() * 8
             + e.analysis.events.len() * std::mem::size_of::<techdivide::Event>()
-            + e.article.meta.paragraphs.len() * 16;
+            + e.article.meta.paragraphs.len() * 8;
         let a = &e.article;
         text += a.text.capacity();
         meta += a.file.capacity()
             + a.meta.title.capacity()
-            + a.meta.paragraphs.capacity() * 16
+            + a.meta.paragraphs.capacity() * 8
             + a.meta.author.as_ref().map_or(0, String::capacity)
             + a.meta.site.as_ref().map_or(0, String::capacity)
             + a.meta.source.as_ref().map_or(0, String::capacity)
             + a.path().map_or(0, |p| p.as_os_str().len());
-        analysis += e.analysis.sentences.capacity() * 16
+        analysis += e.analysis.sentences.capacity() * 8
             + e.analysis.events.capacity() * std::mem::size_of::<techdivide::Event>();
     }
     let n = corpus.entries.len();

@@ -386,7 +386,7 @@ fn a_story_goes_on_under_an_ad_label_and_a_read_more_link() {
         .meta
         .paragraphs
         .iter()
-        .map(|p| &a.text[p.clone()])
+        .map(|p| &a.text[p.range()])
         .collect();
     assert!(!body.contains("Read more"), "{body}");
 }

@@ -72,7 +72,7 @@ fn extra_articles_metadata() {
         let body = meta
             .paragraphs
             .first()
-            .map(|r| norm(&entry.article.text[r.clone()]))
+            .map(|r| norm(&entry.article.text[r.range()]))
             .unwrap_or_default();
         if body != norm(&g.body_starts_with) {
             wrong.push(format!(

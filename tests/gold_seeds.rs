@@ -85,7 +85,7 @@ fn seed_metadata_matches_the_gold() {
         let body = meta
             .paragraphs
             .first()
-            .map(|r| norm(&entry.article.text[r.clone()]))
+            .map(|r| norm(&entry.article.text[r.range()]))
             .unwrap_or_default();
         assert_eq!(body, norm(&g.body_starts_with), "{}: body start", g.file);
     }

@@ -66,7 +66,7 @@ fn check_spans(article: &Article) {
                 .meta
                 .paragraphs
                 .iter()
-                .any(|p| p.start <= s.start && s.end <= p.end)
+                .any(|p| p.range().start <= s.start && s.end <= p.range().end)
         );
     }
     for m in &a.mentions {

@@ -617,7 +617,7 @@ fn a_screen_reader_finds_the_articles_text() {
     let entry = &harness.state().corpus.entries[0];
     // Every paragraph of the body is an accessible node holding its whole text.
     for para in &entry.article.meta.paragraphs {
-        let text: String = entry.article.text[para.clone()]
+        let text: String = entry.article.text[para.range()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");

@@ -129,7 +129,7 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
                 scroll_to.and_then(|s| analysis.sentences.get(s as usize).map(|s| s.range()));
             let body_color = ui.visuals().text_color();
             let font = egui::TextStyle::Body.resolve(ui.style());
-            for para in &entry.article.meta.paragraphs {
+            for para in entry.article.meta.paragraphs.iter().map(|p| p.range()) {
                 let marks = marks_in(text, full, entry.published(), para.clone(), dark);
                 let mut job = LayoutJob::default();
                 job.wrap.max_width = ui.available_width();

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod query;
+pub mod span;
 pub mod word_list;
 
 pub use corpus::{Article, LoadError};

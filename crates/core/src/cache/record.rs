@@ -172,7 +172,7 @@ impl Record {
                 site: m.site.clone(),
                 published_span: m.published_span.clone(),
                 source: m.source.clone(),
-                paragraphs: m.paragraphs.clone(),
+                paragraphs: m.paragraphs.iter().map(|p| p.range()).collect(),
                 dateline: m.dateline.clone(),
             },
             analysis: analysis.map(|(a, options)| AnalysisRecord {
@@ -254,7 +254,7 @@ impl Record {
             site: m.site,
             published_span: m.published_span,
             source: m.source,
-            paragraphs: m.paragraphs,
+            paragraphs: m.paragraphs.iter().map(crate::span::Span::of).collect(),
             dateline: m.dateline,
             title: m.title,
         };

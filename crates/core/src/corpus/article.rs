@@ -54,7 +54,7 @@ impl Article {
         self.meta
             .paragraphs
             .iter()
-            .filter_map(|r| self.text.get(r.clone()))
+            .filter_map(|r| self.text.get(r.range()))
     }
 
     /// Give back spare capacity: an article is kept for the whole session, and at 200k

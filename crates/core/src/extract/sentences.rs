@@ -5,6 +5,7 @@
 //! `Calif.`) followed by a name rather than a word that typically opens a sentence. An ellipsis
 //! follows the abbreviation rule. `!` and `?` end a sentence before a capital, digit or quote.
 
+use crate::span::Span;
 use std::ops::Range;
 
 /// A sentence longer than this is cut at the last space before it (documented in docs/LIMITS.md).
@@ -32,9 +33,9 @@ static OPENERS: std::sync::LazyLock<Vec<&'static str>> = crate::word_list::words
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 /// Split every paragraph of `text` into sentence spans (trimmed; in order; non-overlapping).
-pub fn split_sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for p in paragraphs {
+    for p in paragraphs.iter().map(|p| p.range()) {
         let Some(para) = text.get(p.clone()) else {
             continue;
         };
@@ -308,16 +309,13 @@ mod tests {
     fn headings_are_their_own_paragraph_and_sentence() {
         let text = "Chinese Domestic Innovation";
         let whole = 0..text.len();
-        assert_eq!(
-            split_sentences(text, std::slice::from_ref(&whole)),
-            vec![whole]
-        );
+        assert_eq!(split_sentences(text, &[Span::of(&whole)]), vec![whole]);
     }
 
     #[test]
     fn very_long_sentences_are_cut() {
         let text = "word ".repeat(5000);
-        let s = split_sentences(&text, std::slice::from_ref(&(0..text.len())));
+        let s = split_sentences(&text, &[Span::of(&(0..text.len()))]);
         assert!(s.len() >= 2);
         assert!(s.iter().all(|r| r.end - r.start <= MAX_SENTENCE_BYTES));
     }

@@ -46,7 +46,7 @@ pub(crate) fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, hea
             meta.source = Some(named.to_string());
         }
     }
-    let Some(first) = meta.paragraphs.first().cloned() else {
+    let Some(first) = meta.paragraphs.first().map(|p| p.range()) else {
         return;
     };
     let para = &text[first.clone()];
@@ -115,6 +115,6 @@ pub(crate) fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, hea
             }
         }
     }
-    meta.paragraphs[0] = dateline.end..first.end;
+    meta.paragraphs[0] = Span::of(&(dateline.end..first.end));
     meta.dateline = Some(dateline);
 }

@@ -1,6 +1,7 @@
 //! Header metadata of an article (events.md §1): title, author, published date, source, and the
 //! body paragraphs without header and closing boilerplate.
 use super::dates::{DateOrder, parse_date, text_writes_day_first};
+use crate::span::Span;
 use jiff::civil::Date;
 use regex::Regex;
 use std::ops::Range;
@@ -75,7 +76,7 @@ pub struct Metadata {
     pub published_span: Option<Range<usize>>,
     pub source: Option<String>,
     /// Body paragraphs, in order, as byte ranges into the text (a wire dateline is left out).
-    pub paragraphs: Vec<Range<usize>>,
+    pub paragraphs: Vec<Span>,
     /// A wire dateline (`BRUSSELS, Dec. 2 (Reuters) —`) at the start of the body: header.
     pub dateline: Option<Range<usize>>,
 }
@@ -338,7 +339,10 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
     meta.paragraphs = paragraphs(&lines, &body_lines);
     // The header: the lines above the first body paragraph (a dateline's year comes from
     // here, never from the story), plus a closing copyright line (`Copyright 1974 UPI`).
-    let body_start = meta.paragraphs.first().map_or(usize::MAX, |p| p.start);
+    let body_start = meta
+        .paragraphs
+        .first()
+        .map_or(usize::MAX, |p| p.start as usize);
     let mut header_text: Vec<&str> = window
         .iter()
         .map(|&i| &lines[i])
@@ -372,10 +376,10 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 
 /// Split body lines into paragraphs: blank lines separate them; inside a block, a heading-like
 /// line or a short line that ends a sentence (the last line of a wrapped paragraph) ends one.
-fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Range<usize>> {
+fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Vec<usize> = Vec::new();
-    let flush = |block: &mut Vec<usize>, out: &mut Vec<Range<usize>>| {
+    let flush = |block: &mut Vec<usize>, out: &mut Vec<Span>| {
         if block.is_empty() {
             return;
         }
@@ -406,7 +410,7 @@ fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Range<usize>> {
                 !ends_sentence(t) && t.chars().count() < 70 && ends_sentence(s)
             });
             if n + 1 == block.len() || heading || short_end || next_heading {
-                out.push(start..lines[i].range.end);
+                out.push(Span::of(&(start..lines[i].range.end)));
                 if let Some(&j) = block.get(n + 1) {
                     start = lines[j].range.start;
                 }
@@ -426,11 +430,11 @@ fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
-fn fallback_title(text: &str, paragraphs: &[Range<usize>], file: &str) -> String {
+fn fallback_title(text: &str, paragraphs: &[Span], file: &str) -> String {
     let Some(first) = paragraphs.first() else {
         return file.to_string();
     };
-    let words: Vec<&str> = text[first.clone()].split_whitespace().collect();
+    let words: Vec<&str> = text[first.range()].split_whitespace().collect();
     if words.is_empty() {
         return file.to_string();
     }

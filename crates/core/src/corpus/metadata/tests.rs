@@ -5,7 +5,7 @@ use super::*;
 fn body_start(text: &str, m: &Metadata) -> String {
     m.paragraphs
         .first()
-        .map(|r| text[r.clone()].chars().take(30).collect())
+        .map(|r| text[r.range()].chars().take(30).collect())
         .unwrap_or_default()
 }
 
@@ -56,7 +56,7 @@ fn a_file_without_header_is_all_body() {
     assert_eq!(m.title_source, TitleSource::Derived);
     assert_eq!(m.title, "Japan and South Korea agreed on Tuesday to…");
     assert_eq!(m.published, None);
-    assert_eq!(m.paragraphs, vec![0..text.len()]);
+    assert_eq!(m.paragraphs, vec![crate::span::Span::of(&(0..text.len()))]);
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn masthead_menus_and_kicker_labels_are_not_the_title() {
         Some("2019-05-08")
     );
     assert_eq!(body_start(text, &m), "Tehran sets a deadline for EU ");
-    let last = m.paragraphs.last().map(|r| &text[r.clone()]).unwrap_or("");
+    let last = m.paragraphs.last().map(|r| &text[r.range()]).unwrap_or("");
     assert!(
         last.starts_with("Iran has said"),
         "footer topics are not body: {last}"
