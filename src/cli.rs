@@ -3,6 +3,7 @@
 
 use crate::export;
 use crate::extract::ExtractOptions;
+use crate::manifest::{self, ExportKind};
 use crate::query::Filter;
 use clap::Parser;
 use std::path::PathBuf;
@@ -30,6 +31,10 @@ pub struct Args {
     /// Anchor decades (`the 1990s`) at their first year instead of leaving them undated.
     #[arg(long)]
     pub anchor_decades: bool,
+    /// Count every copy of a story as its own article (by default copies of one story, such
+    /// as one wire story on several sites, count once, from the most complete copy).
+    #[arg(long)]
+    pub keep_copies: bool,
     /// Read unchanged files' analyses from the analysis cache ($XDG_CACHE_HOME/techdivide) and
     /// store the others' (the window always does). Exports are the same with or without it.
     #[arg(long)]
@@ -54,6 +59,9 @@ const EXAMPLES: &str = "Examples:
   techdivide --no-seeds --counts - ~/news/   print year,country,count for a folder only
   techdivide --anchor-decades --counts -     count 'the 1990s' as 1990
   techdivide --cache --counts - ~/news/      reuse the analyses of unchanged files (a second run is fast)
+  techdivide --keep-copies --counts - DIR    count every copy of a syndicated story
+Every export FILE gets FILE.manifest.json beside it: version, options, inputs with SHA-256,
+date corrections and totals (for `-`, a one-line summary on stderr)
   techdivide --screenshot window.png         save a screenshot of the window and exit
   techdivide --install-desktop               put Tech Divide Explorer in the application menu
   techdivide --uninstall-desktop             take it out again";
@@ -73,8 +81,9 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         anchor_decades: args.anchor_decades,
     };
     let cache = args.cache.then(open_cache).flatten();
-    let (corpus, problems) =
+    let (mut corpus, problems) =
         crate::query::load_corpus_cached(&args.paths, !args.no_seeds, options, cache.as_ref());
+    corpus.keep_copies = args.keep_copies;
     if let Some(line) = cache.as_ref().and_then(|c| c.take_report().problem_line()) {
         eprintln!("techdivide: {line}");
     }
@@ -85,26 +94,74 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         eprintln!("techdivide: no article loaded");
         return Some(1);
     }
-    if let Some(path) = &args.export
-        && let Err(e) = export::export_events(&corpus, path)
-    {
-        eprintln!("techdivide: {e}");
-        return Some(1);
+    let (copies, stories) = corpus.stories.merged();
+    if copies > 0 {
+        eprintln!(
+            "techdivide: {copies} {} of {stories} {} {}",
+            if copies == 1 { "copy" } else { "copies" },
+            if stories == 1 { "story" } else { "stories" },
+            if corpus.keep_copies {
+                "found; every copy counted (--keep-copies)"
+            } else {
+                "merged: each story counts once (--keep-copies counts every copy)"
+            }
+        );
     }
-    if let Some(path) = &args.articles
-        && let Err(e) = export::export_articles(&corpus, path)
-    {
-        eprintln!("techdivide: {e}");
-        return Some(1);
+    let result = Filter::default().run(&corpus, None);
+    if let Some(path) = &args.export {
+        let rows = export::event_rows(&corpus);
+        let totals = manifest::totals(&corpus, result.total_events(), Some(rows.len()));
+        if let Err(e) = export::export_event_rows(&rows, path) {
+            eprintln!("techdivide: {e}");
+            return Some(1);
+        }
+        if record(&corpus, ExportKind::Events, path, totals).is_none() {
+            return Some(1);
+        }
+    }
+    if let Some(path) = &args.articles {
+        let totals = manifest::totals(&corpus, result.total_events(), Some(corpus.len()));
+        if let Err(e) = export::export_articles(&corpus, path) {
+            eprintln!("techdivide: {e}");
+            return Some(1);
+        }
+        if record(&corpus, ExportKind::Articles, path, totals).is_none() {
+            return Some(1);
+        }
     }
     if let Some(path) = &args.counts {
-        let result = Filter::default().run(&corpus, None);
+        let totals = manifest::totals(&corpus, result.total_events(), None);
         if let Err(e) = export::export_counts(&result.counts, path) {
             eprintln!("techdivide: {e}");
             return Some(1);
         }
+        if record(&corpus, ExportKind::Counts, path, totals).is_none() {
+            return Some(1);
+        }
     }
     Some(0)
+}
+
+/// Write an export's manifest beside it (or its summary to stderr for `-`); `None` when it
+/// could not be written (said on stderr).
+fn record(
+    corpus: &crate::query::Corpus,
+    kind: ExportKind,
+    path: &std::path::Path,
+    totals: manifest::Totals,
+) -> Option<()> {
+    match manifest::record_export(corpus, kind, path, None, totals) {
+        Ok(manifest::Written::Summary(line)) => eprintln!("techdivide: {line}"),
+        Ok(manifest::Written::File(_)) => {}
+        Err(e) => {
+            eprintln!(
+                "techdivide: cannot write the manifest ({e}): {}",
+                manifest::manifest_path(path).display()
+            );
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// The analysis cache for `--cache`, or `None` with one line saying why it is not used (the

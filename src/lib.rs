@@ -9,5 +9,5 @@ pub mod logfile;
 
 pub use techdivide_core::{
     Analysis, Article, Event, Evidence, LoadError, atomic_write, cache, corpus, export, extract,
-    query,
+    manifest, query, stories,
 };

@@ -23,10 +23,7 @@ fn parallel_results_equal_the_single_threaded_path() {
     // Parallel, as the CLI and the window load: read + parse + extract per file on the ingest pool.
     let (entries, problems) = load_entries(&paths, ExtractOptions::default(), &|_| None);
     assert_eq!(problems.len(), bad, "{problems:?}");
-    let parallel = Corpus {
-        entries,
-        options: ExtractOptions::default(),
-    };
+    let parallel = Corpus::new(entries, ExtractOptions::default());
     // The whole path as the CLI takes it: walk the folder, then load and analyse.
     let (two_pass, problems) = load_corpus(
         &[dir.path().to_path_buf()],
@@ -37,13 +34,13 @@ fn parallel_results_equal_the_single_threaded_path() {
 
     // Sequential: walk the same sorted paths one by one.
     let articles: Vec<Article> = paths.iter().filter_map(|p| load_file(p).ok()).collect();
-    let sequential = Corpus {
-        entries: articles
+    let sequential = Corpus::new(
+        articles
             .into_iter()
             .map(|a| std::sync::Arc::new(ArticleEntry::new(a, None, ExtractOptions::default())))
             .collect(),
-        options: ExtractOptions::default(),
-    };
+        ExtractOptions::default(),
+    );
 
     assert_eq!(parallel.len(), files.len() - bad);
     assert_eq!(event_rows(&parallel), event_rows(&sequential));

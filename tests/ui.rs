@@ -595,10 +595,10 @@ fn anchoring_decades_recounts_in_the_background_and_changes_the_counts() {
     let app = harness.state();
     assert!(app.corpus.stale_entries().is_empty());
     // The same counts as a corpus analysed with the option from the start.
-    let mut direct = techdivide::query::Corpus {
-        entries: app.corpus.entries.clone(),
-        options: techdivide::extract::ExtractOptions::default(),
-    };
+    let mut direct = techdivide::query::Corpus::new(
+        app.corpus.entries.clone(),
+        techdivide::extract::ExtractOptions::default(),
+    );
     for e in &mut direct.entries {
         std::sync::Arc::make_mut(e).recompute(techdivide::extract::ExtractOptions::default());
     }
@@ -816,4 +816,97 @@ fn a_second_window_reads_the_cache_and_about_clears_it() {
             .next()
             .is_some()
     );
+}
+
+/// Step until the background search for copies is done (bounded).
+fn wait_for_copies(harness: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_loading() && !harness.state().is_finding_copies() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the search for copies did not finish");
+}
+
+#[test]
+fn a_syndicated_copy_counts_once_shows_its_copies_and_can_be_counted_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The ministry said on Tuesday that exports of memory chips to Vietnam rose by a third in 2023, as suppliers moved assembly out of China.\n\nOfficials in Hanoi said two new plants would open next year near the port of Haiphong, and that talks with Japan on a third were under way.\n\nAnalysts said the shift had been faster than expected, and that South Korea's largest makers were likely to follow before the end of 2025.";
+    let original = format!("Vietnam Chip Exports Jump\n\nMarch 4, 2024\n\n{body}\n");
+    let copy = format!(
+        "Skip to content\nHarbour Ledger\nNews | World | Tech\n\nVietnam chip exports jump\n\n4 March 2024\n\n{}\n\n(Reporting by Ana Lopes; editing by Tom Reed)\n\n© 2024 Harbour Ledger. All rights reserved.\n",
+        body.replace(" said ", " says ").replace('\'', "’")
+    );
+    std::fs::write(dir.path().join("original.txt"), original).unwrap();
+    std::fs::write(dir.path().join("ledger-copy.txt"), copy).unwrap();
+    let mut harness = app_with(
+        vec![PickOutcome::Picked(vec![dir.path().to_path_buf()])],
+        None,
+    );
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open folder…").click();
+    harness.run_steps(2);
+    wait_for_copies(&mut harness);
+    wait_for_refresh(&mut harness);
+    assert_eq!(harness.state().corpus.len(), 7);
+    // One row for the story, with its badge; the status bar says what was merged.
+    harness.get_by_label("6 of 7 articles");
+    let row = harness.get_by_label_contains(" · 2 copies");
+    assert!(
+        row.accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains("Vietnam")
+    );
+    harness.get_by_label("1 copy of 1 story merged");
+    let once = harness.state().view.result.total_events();
+    // The reader lists the other copy with its source and date.
+    row.click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("2 copies of this story (this copy is counted)");
+    let (copy, link) = {
+        let app = harness.state();
+        let selected = app.selected.unwrap();
+        let members = app.corpus.story_members(selected);
+        assert_eq!(members.len(), 2, "the story has the original and its copy");
+        let m = *members.iter().find(|&&m| m != selected).unwrap();
+        let e = &app.corpus.entries[m];
+        let source = e
+            .article
+            .meta
+            .site
+            .clone()
+            .or(e.article.meta.source.clone());
+        let date = e.published().map(|d| d.to_string());
+        assert_eq!(
+            date.as_deref(),
+            Some("2024-03-04"),
+            "the other copy's own date"
+        );
+        let source = source.unwrap_or_else(|| e.article.file.clone());
+        (m, format!("{source}, 2024-03-04"))
+    };
+    harness.get_by_label(&link).click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selected,
+        Some(copy),
+        "the link opens the copy"
+    );
+    harness.get_by_label_contains("2 copies of this story (the most complete copy is counted)");
+    // Counting every copy brings the copy's events back.
+    harness.get_by_label("Count every copy").click();
+    harness.run_steps(2);
+    wait_for_refresh(&mut harness);
+    harness.get_by_label("7 of 7 articles");
+    let every = harness.state().view.result.total_events();
+    assert!(
+        every > once,
+        "{every} events with every copy, {once} without"
+    );
+    assert!(harness.state().settings.count_every_copy);
 }

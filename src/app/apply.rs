@@ -44,6 +44,7 @@ impl App {
                         self.settings.opened_paths.retain(|o| o != p);
                     }
                     self.settings.removed.insert(key);
+                    self.removals += 1;
                     self.corpus_version += 1;
                     self.corpus_full_version += 1;
                     self.cell = None;
@@ -60,23 +61,28 @@ impl App {
                 }
             }
             Command::SetPublished { row, date } => {
-                if let Some(entry) = self.corpus.entries.get(row) {
-                    let key = article_key(&entry.article.origin);
-                    self.settings
-                        .date_corrections
-                        .insert(key, date.map(|d| d.to_string()));
-                    self.corpus
+                if row < self.corpus.len() {
+                    // The correction applies to every copy of the article's story.
+                    let changed = self
+                        .corpus
                         .set_published(row, Some(DateCorrection::from_date(date)));
+                    for m in changed {
+                        let key = article_key(&self.corpus.entries[m].article.origin);
+                        self.settings
+                            .date_corrections
+                            .insert(key, date.map(|d| d.to_string()));
+                    }
                     self.corpus_version += 1;
                     self.corpus_full_version += 1;
                     self.sync_date_input();
                 }
             }
             Command::ResetPublished(row) => {
-                if let Some(entry) = self.corpus.entries.get(row) {
-                    let key = article_key(&entry.article.origin);
-                    self.settings.date_corrections.remove(&key);
-                    self.corpus.set_published(row, None);
+                if row < self.corpus.len() {
+                    for m in self.corpus.set_published(row, None) {
+                        let key = article_key(&self.corpus.entries[m].article.origin);
+                        self.settings.date_corrections.remove(&key);
+                    }
                     self.corpus_version += 1;
                     self.corpus_full_version += 1;
                     self.sync_date_input();
@@ -126,6 +132,13 @@ impl App {
             Command::CloseCell => self.cell = None,
             Command::SubmitDate(row) => self.submit_date(row),
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetCountEveryCopy(on) => {
+                self.settings.count_every_copy = on;
+                self.corpus.keep_copies = on;
+                self.corpus_version += 1;
+                self.corpus_full_version += 1;
+                self.cell = None;
+            }
             Command::SetAnchorDecades(on) => {
                 self.settings.anchor_decades = on;
                 self.corpus.options = ExtractOptions { anchor_decades: on };

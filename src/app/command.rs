@@ -47,6 +47,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Anchor decades at their first year: re-counts the corpus in the background.
     SetAnchorDecades(bool),
+    /// Count every copy of a story (`true`) or each story once (`false`).
+    SetCountEveryCopy(bool),
     ToggleAbout,
     /// Empty the analysis cache (About panel): the next start reads every file again.
     ClearCache,

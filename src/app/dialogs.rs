@@ -52,10 +52,13 @@ impl App {
 
     pub(super) fn save_counts(&mut self, path: &Path) {
         match crate::export::export_counts(&self.view.result.counts, path) {
-            Ok(()) => self.notify(
-                Level::Info,
-                format!("Chart numbers saved: {}", path.display()),
-            ),
+            Ok(()) => {
+                self.write_manifest_for(crate::manifest::ExportKind::ChartCsv, path);
+                self.notify(
+                    Level::Info,
+                    format!("Chart numbers saved: {}", path.display()),
+                )
+            }
             Err(e) => self.notify(
                 Level::Error,
                 format!("Could not save the chart numbers: {e}"),

@@ -49,12 +49,18 @@ pub fn list_panel_ui(app: &mut App, ui: &mut egui::Ui) {
                     .unwrap_or_else(|| entry.article.file.clone());
                 let selected = app.selected == Some(row);
                 let title = &entry.article.meta.title;
-                let name = format!("{title}, {date}, {source}, {events} events");
+                let copies = app.corpus.stories.copies(row);
+                let badge = if copies > 1 {
+                    format!(" · {copies} copies")
+                } else {
+                    String::new()
+                };
+                let name = format!("{title}, {date}, {source}, {events} events{badge}");
                 let response = article_row(
                     ui,
                     selected,
                     title,
-                    &format!("{date} · {source} · {events} events"),
+                    &format!("{date} · {source} · {events} events{badge}"),
                     &name,
                 );
                 if response.clicked() {
@@ -140,6 +146,22 @@ fn filters_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.checkbox(&mut filter.explicit_only, "Explicit years only");
         ui.checkbox(&mut filter.undated_only, "Undated only");
     });
+    let mut every = app.settings.count_every_copy;
+    let (copies, _) = app.corpus.stories.merged();
+    let hint = if copies == 0 {
+        "No copies found: every article is its own story".to_string()
+    } else {
+        format!(
+            "{copies} articles are copies of another story; by default each story counts once, from its most complete copy"
+        )
+    };
+    if ui
+        .checkbox(&mut every, "Count every copy")
+        .on_hover_text(hint)
+        .changed()
+    {
+        app.push(Command::SetCountEveryCopy(every));
+    }
     // Countries with their counts in the current view, most events first.
     let gaz = gazetteer();
     let ranked = crate::query::explain::ranked_countries(&app.view.result.counts, true);

@@ -166,6 +166,7 @@ impl App {
                             });
                         }
                         done_now = true;
+                        self.start_finding_copies();
                     }
                 }
             }

@@ -102,6 +102,14 @@ impl App {
                 {
                     self.commands.push(Command::SetAnchorDecades(decades));
                 }
+                let mut every = self.settings.count_every_copy;
+                if ui
+                    .checkbox(&mut every, "Count every copy")
+                    .on_hover_text("Count each copy of a syndicated story as its own article")
+                    .changed()
+                {
+                    self.commands.push(Command::SetCountEveryCopy(every));
+                }
             });
             if ui.button("About / How events are counted").clicked() {
                 self.commands.push(Command::ToggleAbout);
@@ -150,6 +158,13 @@ impl App {
                         .text(format!("Re-counting {} / {}", job.progress(), job.total)),
                 )
                 .accessible_name("Re-counting progress");
+            }
+            if let Some(words) = self.copies_status() {
+                ui.separator();
+                if self.is_finding_copies() {
+                    ui.spinner();
+                }
+                ui.label(words);
             }
             if !self.notifications.is_empty() {
                 ui.separator();

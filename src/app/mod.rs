@@ -8,10 +8,12 @@ mod cache;
 mod chart;
 pub mod colors;
 pub mod command;
+mod copies;
 mod dialogs;
 mod frame_timer;
 mod list_panel;
 mod loading;
+mod manifests;
 mod menus;
 pub mod notifications;
 mod persist;
@@ -88,6 +90,11 @@ pub struct App {
     pending_chart_png: Option<PathBuf>,
     /// Where a chart image export reports its outcome (the screenshot arrives frames later).
     png_saved: (std::sync::mpsc::Sender<PngSaved>, Receiver<PngSaved>),
+    /// Manifests of the window's exports, written in the background.
+    manifest_done: (
+        std::sync::mpsc::Sender<manifests::ManifestDone>,
+        Receiver<manifests::ManifestDone>,
+    ),
     title_shown: String,
     /// A repaint hook for the loader thread.
     ctx: Option<egui::Context>,
@@ -111,6 +118,10 @@ pub struct App {
     save_failed_at: Option<std::time::Instant>,
     /// The analysis cache loads read from and write to (shared with the running load).
     pub(super) cache: Option<Arc<AnalysisCache>>,
+    /// The search for syndicated copies after a load.
+    copies_job: Option<copies::CopiesJob>,
+    /// Articles removed this session (a running search for copies is then out of date).
+    removals: u64,
 }
 
 /// The outcome of a chart image export: the file written, or what went wrong.
@@ -168,8 +179,9 @@ impl App {
         };
         let mut app = Self {
             corpus: Corpus {
-                entries: Vec::new(),
                 options,
+                keep_copies: settings.count_every_copy,
+                ..Corpus::default()
             },
             settings,
             corpus_version: 0,
@@ -199,6 +211,7 @@ impl App {
             chart_rect: None,
             pending_chart_png: None,
             png_saved: std::sync::mpsc::channel(),
+            manifest_done: std::sync::mpsc::channel(),
             title_shown: String::new(),
             ctx,
             focus_filter: false,
@@ -212,6 +225,8 @@ impl App {
             unsaved_since: None,
             save_failed_at: None,
             cache: cache.map(Arc::new),
+            copies_job: None,
+            removals: 0,
         };
         // The file as it was read: nothing to write until something changes.
         if app.data_dir.is_some() {
@@ -223,6 +238,7 @@ impl App {
             app.corpus.entries = crate::query::seed_entries(options, &|a| {
                 corrections.get(&article_key(&a.origin)).copied()
             });
+            app.corpus.find_copies();
         }
         app.corpus_version += 1;
         app.corpus_full_version += 1;
@@ -265,6 +281,8 @@ impl eframe::App for App {
         self.poll_dialogs();
         self.poll_search();
         self.poll_recount();
+        self.poll_copies();
+        self.poll_manifests();
         self.refresh_view();
         self.persist_settings();
         if self.load.is_some()
@@ -272,6 +290,7 @@ impl eframe::App for App {
             || self.save_rx.is_some()
             || self.view.is_computing()
             || self.recount.is_some()
+            || self.copies_job.is_some()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -286,10 +305,13 @@ impl eframe::App for App {
         }
         while let Ok(outcome) = self.png_saved.1.try_recv() {
             match outcome {
-                Ok(path) => self.notify(
-                    Level::Info,
-                    format!("Chart image saved: {}", path.display()),
-                ),
+                Ok(path) => {
+                    self.write_manifest_for(techdivide_core::manifest::ExportKind::ChartPng, &path);
+                    self.notify(
+                        Level::Info,
+                        format!("Chart image saved: {}", path.display()),
+                    )
+                }
                 Err(e) => self.notify(Level::Error, e),
             }
         }

@@ -104,6 +104,7 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         app.push(Command::RemoveArticle(row));
         return;
     }
+    copies_ui(app, ui, row);
     ui.separator();
     let scroll_to = app.scroll_to.take();
     // Mentions and time expressions of the article on screen, computed when it is opened.
@@ -279,4 +280,53 @@ fn append(
 
 fn char_to_byte(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
+}
+
+/// The other copies of the article's story, with their source and date; a click opens one.
+fn copies_ui(app: &mut App, ui: &mut egui::Ui, row: usize) {
+    let members = app.corpus.story_members(row);
+    if members.len() < 2 {
+        return;
+    }
+    let counted = app.corpus.stories.counted_copy(row);
+    let mut open = None;
+    ui.horizontal_wrapped(|ui| {
+        let how = if app.corpus.keep_copies {
+            "every copy is counted"
+        } else if counted == row {
+            "this copy is counted"
+        } else {
+            "the most complete copy is counted"
+        };
+        ui.label(format!("{} copies of this story ({how}):", members.len()));
+        for m in members.into_iter().filter(|&m| m != row) {
+            let e = &app.corpus.entries[m];
+            let source = e
+                .article
+                .meta
+                .site
+                .clone()
+                .or_else(|| e.article.meta.source.clone())
+                .unwrap_or_else(|| e.article.file.clone());
+            let date = e
+                .published()
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let mark = if m == counted && !app.corpus.keep_copies {
+                " (counted)"
+            } else {
+                ""
+            };
+            let text = format!("{source}, {date}{mark}");
+            if ui
+                .link(&text)
+                .on_hover_text(e.article.file.as_str())
+                .clicked()
+            {
+                open = Some(m);
+            }
+        }
+    });
+    if let Some(m) = open {
+        app.push(Command::SelectArticle(m));
+    }
 }

@@ -63,6 +63,9 @@ pub struct Settings {
     pub chart_height: f32,
     pub theme: ThemeChoice,
     pub anchor_decades: bool,
+    /// Count every copy of a syndicated story ("Count every copy"; by default a story counts
+    /// once, from its most complete copy).
+    pub count_every_copy: bool,
 }
 
 impl Default for Settings {
@@ -80,6 +83,7 @@ impl Default for Settings {
             chart_height: 300.0,
             theme: ThemeChoice::default(),
             anchor_decades: false,
+            count_every_copy: false,
         }
     }
 }

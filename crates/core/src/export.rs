@@ -35,6 +35,11 @@ pub struct EventRow {
     pub evidence: String,
     pub country: String,
     pub sentence: String,
+    /// The story the article belongs to (1-based; copies of one story share it).
+    pub story: u32,
+    /// Whether this event is counted: its article is its story's counted copy (or every copy
+    /// is counted, `--keep-copies`).
+    pub counted: bool,
 }
 
 fn collapse(s: &str) -> String {
@@ -45,8 +50,9 @@ fn collapse(s: &str) -> String {
 pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
     let gaz = gazetteer();
     let mut rows = Vec::new();
-    for entry in &corpus.entries {
+    for (index, entry) in corpus.entries.iter().enumerate() {
         let published = entry.published().map(|d| d.to_string()).unwrap_or_default();
+        let (story, counted) = (corpus.stories.story(index), corpus.counts_entry(index));
         for e in &entry.analysis.events {
             let Some(span) = entry.analysis.sentences.get(e.sentence as usize) else {
                 continue;
@@ -61,6 +67,8 @@ pub fn event_rows(corpus: &Corpus) -> Vec<EventRow> {
                 evidence: e.evidence.as_str().to_string(),
                 country: gaz.code(e.country).to_string(),
                 sentence: collapse(entry.article.text.get(span.range()).unwrap_or("")),
+                story,
+                counted,
             });
         }
     }
@@ -84,6 +92,13 @@ pub struct ArticleRow {
     pub words: usize,
     pub sentences: usize,
     pub events: usize,
+    /// The story the article belongs to (1-based; copies of one story share it).
+    pub story: u32,
+    /// Articles in its story (1 when it has no copy).
+    pub copies: usize,
+    /// Whether its events are counted (it is its story's most complete copy, or every copy is
+    /// counted).
+    pub counted: bool,
 }
 
 /// One article-table row per article, in corpus order.
@@ -91,7 +106,8 @@ pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
     corpus
         .entries
         .iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(index, entry)| {
             let meta = &entry.article.meta;
             let published_source = if entry.corrected.is_some() {
                 "corrected"
@@ -117,6 +133,9 @@ pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
                     .sum(),
                 sentences: entry.analysis.sentences.len(),
                 events: entry.analysis.events.len(),
+                story: corpus.stories.story(index),
+                copies: corpus.stories.copies(index),
+                counted: corpus.counts_entry(index),
             }
         })
         .collect()
@@ -156,6 +175,8 @@ pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::E
             "evidence",
             "country",
             "sentence",
+            "story",
+            "counted",
         ])?;
     }
     w.flush()?;
@@ -207,9 +228,12 @@ pub fn write_output(
 
 /// Write the event export to `path`: JSON when it ends in `.json`, CSV otherwise.
 pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
-    export_table(&event_rows(corpus), path, |rows, w| {
-        write_events_csv(rows, w)
-    })
+    export_event_rows(&event_rows(corpus), path)
+}
+
+/// Write event rows already made to `path` (as [`export_events`]).
+pub fn export_event_rows(rows: &[EventRow], path: &Path) -> Result<(), ExportError> {
+    export_table(rows, path, |rows, w| write_events_csv(rows, w))
 }
 
 /// Write a table of rows to `path`: JSON when it ends in `.json`, else CSV by `write_csv`.

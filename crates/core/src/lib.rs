@@ -7,8 +7,10 @@ pub mod cache;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod manifest;
 pub mod query;
 pub mod span;
+pub mod stories;
 pub mod word_list;
 
 pub use corpus::{Article, LoadError};

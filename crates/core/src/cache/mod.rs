@@ -22,7 +22,7 @@ mod fingerprint;
 mod log_file;
 mod record;
 
-pub use fingerprint::fingerprint;
+pub use fingerprint::{RULES_VERSION, fingerprint};
 pub use record::Stamp;
 
 use crate::corpus::Article;

@@ -73,6 +73,45 @@ pub fn is_notice(s: &str) -> bool {
     has_phrase(&NOTICES, s)
 }
 
+/// How a wire story's credit line starts, inside its optional parentheses: `(Reporting by Ana
+/// Lopes in Beijing; editing by Tom Reed)`.
+const CREDIT_OPENERS: [&str; 6] = [
+    "reporting by ",
+    "additional reporting by ",
+    "writing by ",
+    "editing by ",
+    "compiled by ",
+    "reported by ",
+];
+
+/// How a newspaper's credit line ends: `Associated Press writer Elias Meseret in Addis Ababa
+/// contributed to this report.`
+const CREDIT_CLOSERS: [&str; 3] = [
+    "contributed to this report",
+    "contributed to this story",
+    "contributed reporting",
+];
+
+/// True when `s` is a wire or newspaper credit line (who reported, wrote and edited the story):
+/// closing boilerplate, not a sentence of the story, so the place names in it are no events.
+/// At most 45 words.
+pub fn is_credit_line(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', '.', ' ']);
+    if t.len() > 400 || t.split_whitespace().nth(45).is_some() {
+        return false;
+    }
+    let opens = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let closes = |p: &str| {
+        t.len() >= p.len()
+            && t.get(t.len() - p.len()..)
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    CREDIT_OPENERS.iter().any(|p| opens(p)) || CREDIT_CLOSERS.iter().any(|p| closes(p))
+}
+
 /// One of the automaton's phrases occurs in `s` on word boundaries (`cookies` in `we use
 /// cookies`, not `cookiesale`).
 fn has_phrase(automaton: &AhoCorasick, s: &str) -> bool {
@@ -112,5 +151,25 @@ mod tests {
             "China and the United States signed a trade deal in 2020, officials said."
         ));
         assert!(!is_notice("The cookiesale raised money for the school."));
+    }
+
+    #[test]
+    fn credit_lines_are_known_by_how_they_open_or_close() {
+        assert!(is_credit_line(
+            "(Reporting by Ana Lopes in Beijing and Tom Reed in Washington; editing by Sam Poe)"
+        ));
+        assert!(is_credit_line(
+            "Additional reporting by Li Wei in Shanghai."
+        ));
+        assert!(is_credit_line(
+            "Associated Press writer Elias Meseret in Addis Ababa contributed to this report."
+        ));
+        // Sentences of a story that use the same words are not credit lines.
+        assert!(!is_credit_line(
+            "The ministry said reporting by state media had been accurate."
+        ));
+        assert!(!is_credit_line(
+            "Officials from Japan and South Korea contributed to this report on regional security, which was published in March after two years of talks between the governments and their advisers, the diplomats and their staff, and a long list of outside experts who were consulted."
+        ));
     }
 }

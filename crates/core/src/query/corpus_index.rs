@@ -4,6 +4,7 @@ use crate::corpus::Article;
 use crate::extract::gazetteer::CountryId;
 use crate::extract::{Analysis, Event, Evidence, ExtractOptions, analyze};
 pub use crate::span::Span;
+use crate::stories::{Stories, StoryPrint, StorySource, print_of, shingle_set};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub struct ArticleEntry {
     pub corrected: Option<DateCorrection>,
     /// The options the analysis and cells were computed with.
     pub options: ExtractOptions,
+    /// The band keys that find this article's copies (`None` for a text too short to compare).
+    pub print: Option<StoryPrint>,
 }
 
 impl ArticleEntry {
@@ -73,11 +76,13 @@ impl ArticleEntry {
         corrected: Option<DateCorrection>,
         options: ExtractOptions,
     ) -> Self {
+        let print = print_of(article.paragraphs());
         let mut entry = Self {
             article,
             analysis: KeptAnalysis::default(),
             corrected,
             options,
+            print,
         };
         entry.recompute(options);
         entry
@@ -87,6 +92,7 @@ impl ArticleEntry {
     /// and the article's own date.
     pub fn from_cached(article: Article, analysis: KeptAnalysis, options: ExtractOptions) -> Self {
         Self {
+            print: print_of(article.paragraphs()),
             article,
             analysis,
             corrected: None,
@@ -178,6 +184,31 @@ pub struct Corpus {
     /// Shared so a background text search can read them while the window goes on.
     pub entries: Vec<Arc<ArticleEntry>>,
     pub options: ExtractOptions,
+    /// The copies found among the first `stories.len()` entries (see [`Corpus::find_copies`]);
+    /// later entries count on their own until then. Shared, as the entries are.
+    pub stories: Arc<Stories>,
+    /// Count every copy of a story, as if each were its own (`--keep-copies`).
+    pub keep_copies: bool,
+}
+
+/// The entries of a corpus as the story finder reads them.
+pub struct EntrySource<'a>(pub &'a [Arc<ArticleEntry>]);
+
+impl StorySource for EntrySource<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn print(&self, index: usize) -> Option<&StoryPrint> {
+        self.0.get(index).and_then(|e| e.print.as_ref())
+    }
+
+    fn shingle_set(&self, index: usize) -> Vec<u64> {
+        self.0
+            .get(index)
+            .map(|e| shingle_set(e.article.paragraphs()))
+            .unwrap_or_default()
+    }
 }
 
 impl Corpus {
@@ -187,7 +218,42 @@ impl Corpus {
             .into_par_iter()
             .map(|a| Arc::new(ArticleEntry::new(a, None, options)))
             .collect();
-        Self { entries, options }
+        Self::new(entries, options)
+    }
+
+    /// A corpus of analysed entries, with their copies found.
+    pub fn new(entries: Vec<Arc<ArticleEntry>>, options: ExtractOptions) -> Self {
+        let mut corpus = Self {
+            entries,
+            options,
+            ..Self::default()
+        };
+        corpus.find_copies();
+        corpus
+    }
+
+    /// Link the entries added since the last call to their copies (earlier entries are not
+    /// compared again with each other).
+    pub fn find_copies(&mut self) {
+        if self.stories.len() < self.entries.len() {
+            Arc::make_mut(&mut self.stories).extend(&EntrySource(&self.entries));
+        }
+    }
+
+    /// Whether an entry's events are counted: it is its story's counted copy, or every copy
+    /// is counted.
+    pub fn counts_entry(&self, index: usize) -> bool {
+        self.keep_copies || self.stories.is_counted(index)
+    }
+
+    /// The entries of an entry's story, itself included, in corpus order.
+    pub fn story_members(&self, index: usize) -> Vec<usize> {
+        self.stories.members(index)
+    }
+
+    /// Stories in the corpus: entries, less the copies that are not counted.
+    pub fn story_count(&self) -> usize {
+        self.entries.len() - self.stories.merged().0
     }
 
     pub fn len(&self) -> usize {
@@ -198,14 +264,23 @@ impl Corpus {
         self.entries.is_empty()
     }
 
-    /// Set (or clear with `None`) the user's published date for an article; its events follow.
-    pub fn set_published(&mut self, index: usize, corrected: Option<DateCorrection>) {
+    /// Set (or clear with `None`) the user's published date for an article and every copy of
+    /// its story; their events follow. Returns the entries changed.
+    pub fn set_published(&mut self, index: usize, corrected: Option<DateCorrection>) -> Vec<usize> {
         let options = self.options;
-        if let Some(entry) = self.entries.get_mut(index) {
-            let entry = Arc::make_mut(entry);
-            entry.corrected = corrected;
-            entry.recompute(options);
+        let members = if index < self.entries.len() {
+            self.stories.members(index)
+        } else {
+            Vec::new()
+        };
+        for &m in &members {
+            if let Some(entry) = self.entries.get_mut(m) {
+                let entry = Arc::make_mut(entry);
+                entry.corrected = corrected;
+                entry.recompute(options);
+            }
         }
+        members
     }
 
     /// Change extraction options and re-analyse everything.
@@ -219,8 +294,14 @@ impl Corpus {
             .for_each(|e| Arc::make_mut(e).recompute(options));
     }
 
+    /// Take an entry out; the copies of the rest are found again (positions move).
     pub fn remove(&mut self, index: usize) -> Option<Arc<ArticleEntry>> {
-        (index < self.entries.len()).then(|| self.entries.remove(index))
+        let removed = (index < self.entries.len()).then(|| self.entries.remove(index));
+        if removed.is_some() {
+            self.stories = Arc::default();
+            self.find_copies();
+        }
+        removed
     }
 
     /// Total events in the corpus.

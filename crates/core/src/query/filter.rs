@@ -187,6 +187,9 @@ impl Filter {
                     let Some(entry) = corpus.entries.get(i) else {
                         continue;
                     };
+                    if !corpus.counts_entry(i) {
+                        continue;
+                    }
                     if check_text
                         && !matcher.matches(&entry.article.meta.title, &entry.article.text)
                     {

@@ -249,14 +249,11 @@ pub fn load_corpus_cached(
     let (files, mut problems) = collect_files(paths, &Default::default());
     let (entries, mut load_problems) = load_entries_cached(&files, options, &|_| None, cache, true);
     problems.append(&mut load_problems);
-    let mut corpus = Corpus {
-        entries: if with_seeds {
-            seed_entries(options, &|_| None)
-        } else {
-            Vec::new()
-        },
-        options,
+    let mut all = if with_seeds {
+        seed_entries(options, &|_| None)
+    } else {
+        Vec::new()
     };
-    corpus.entries.extend(entries);
-    (corpus, problems)
+    all.extend(entries);
+    (Corpus::new(all, options), problems)
 }

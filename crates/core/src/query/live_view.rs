@@ -248,10 +248,7 @@ impl LiveView {
         }) {
             return Ok(());
         }
-        let corpus = Corpus {
-            entries: req.corpus.entries.clone(),
-            options: req.corpus.options,
-        };
+        let corpus = req.corpus.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = Arc::clone(&self.wake);
         let (filter, sort) = (req.filter.clone(), req.sort);
@@ -355,10 +352,7 @@ mod tests {
     fn merged_appends_equal_a_full_computation() {
         let full = corpus(30);
         let filter = Filter::default();
-        let mut part = Corpus {
-            entries: full.entries[..10].to_vec(),
-            options: full.options,
-        };
+        let mut part = Corpus::new(full.entries[..10].to_vec(), full.options);
         let mut view = LiveView::default();
         assert_eq!(
             view.refresh(&request(&part, &filter, 1)).unwrap(),

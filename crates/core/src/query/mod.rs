@@ -10,7 +10,9 @@ pub mod live_view;
 pub mod load_job;
 pub mod recount;
 
-pub use corpus_index::{ArticleEntry, Cell, Corpus, DateCorrection, KeptAnalysis, Span};
+pub use corpus_index::{
+    ArticleEntry, Cell, Corpus, DateCorrection, EntrySource, KeptAnalysis, Span,
+};
 pub use filter::{
     Counts, Filter, QueryResult, SortKey, TextMatcher, YearKey, merge_sorted_rows, row_order,
     sort_rows, text_hits,

@@ -260,7 +260,48 @@ pub(crate) fn byline_author(s: &str) -> Option<String> {
     }
     let c = BYLINE.captures(s)?;
     let name = c[1].trim().trim_end_matches('.');
-    is_name_like(name).then(|| name.to_string())
+    (is_name_like(name) || is_staff_credit(name)).then(|| name.to_string())
+}
+
+/// Words of a newsroom's collective byline (`By Staff and wire reports`, `By Times staff
+/// writers`, `By The Associated Press`), lower-cased.
+const STAFF_WORDS: &[&str] = &[
+    "staff",
+    "staffers",
+    "wire",
+    "wires",
+    "report",
+    "reports",
+    "service",
+    "services",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "agencies",
+    "desk",
+    "and",
+    "the",
+    "of",
+    "from",
+];
+
+/// A collective byline: at most six words, capitalised names or newsroom words, one of them
+/// `staff`, `wire`, `reports`, `writers` … (a byline of running text ends a sentence or has
+/// other lower-case words).
+fn is_staff_credit(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let staff = |w: &str| STAFF_WORDS.contains(&w.to_lowercase().as_str());
+    (1..=6).contains(&words.len())
+        && !ends_sentence(s)
+        && words.iter().any(|w| {
+            staff(w) && !matches!(w.to_lowercase().as_str(), "and" | "the" | "of" | "from")
+        })
+        && words
+            .iter()
+            .all(|w| staff(w) || w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Header-only lines: bylines, dates, read times, credits, bare addresses.
@@ -300,7 +341,7 @@ pub(crate) fn is_link_like(s: &str) -> bool {
 }
 
 /// Body lines without the page furniture a copy leaves between and after the paragraphs:
-/// notices (cookies, subscriptions, copyright), menu and share lines, and runs of
+/// notices (cookies, subscriptions, copyright), credit lines, menu and share lines, and runs of
 /// [`LINK_RUN`] or more link-like lines. Everything else stays body.
 pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usize> {
     let mut keep = vec![true; body.len()];
@@ -318,7 +359,9 @@ pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usi
         let s = lines[i].text;
         let words = word_count_capped(s, 61);
         let menu = words <= 8 && !ends_sentence(s) && is_boilerplate(s);
-        if menu || (words <= 60 && crate::corpus::notices::is_notice(s)) {
+        let notice = words <= 60
+            && (crate::corpus::notices::is_notice(s) || crate::corpus::notices::is_credit_line(s));
+        if menu || notice {
             keep[n] = false;
         }
     }

@@ -186,7 +186,14 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
                 !is_boilerplate(s) && (!is_header(i) || is_paragraph(s))
             })
             .unwrap_or(0);
-        let body_lines: Vec<usize> = nonblank[first..].to_vec();
+        // Page furniture (notices, credit lines, menus) is no body here either; a byline or
+        // date line that the furniture stood above is header, as above.
+        let mut body_lines = without_furniture(&lines, nonblank[first..].to_vec());
+        let lead = body_lines
+            .iter()
+            .take_while(|&&i| is_header(i) && !is_paragraph(lines[i].text))
+            .count();
+        body_lines.drain(..lead);
         meta.paragraphs = paragraphs(&lines, &body_lines);
         finish_body(text, &mut meta, order, &[]);
         meta.title = fallback_title(text, &meta.paragraphs, file);

@@ -250,3 +250,21 @@ fn hard_wrapped_paragraphs_are_joined() {
     let m = parse_metadata(text, "x.txt");
     assert_eq!(m.paragraphs.len(), 2, "{:?}", m.paragraphs);
 }
+
+#[test]
+fn a_collective_byline_is_header_and_the_dateline_under_it_is_cut() {
+    let text = "GRAIN TALKS RESUME IN GENEVA\nPublished: March 3, 2022\nBy Staff and wire reports\n\nGENEVA, March 2 — Negotiators from Ukraine and Turkey met again on Wednesday to discuss how grain could leave the ports of the Black Sea before the harvest.\n\nThey said a deal on grain shipments was close, and that the first ships could sail within weeks if the insurers agreed to cover them.\n\nThe talks, the third round this year, were held behind closed doors at a hotel near the lake.\n";
+    let m = parse_metadata(text, "wire.txt");
+    assert_eq!(body_start(text, &m), "Negotiators from Ukraine and T");
+    // A sentence that opens with `By` is not a byline.
+    assert!(super::line_kinds::byline_author("By then the staff had left.").is_none());
+    assert!(super::line_kinds::byline_author("By the way, wire reports said so").is_none());
+}
+
+#[test]
+fn a_credit_line_is_not_body() {
+    let text = "Grain Talks Resume in Geneva\n\nMarch 3, 2022\n\nNegotiators from Ukraine and Turkey met again on Wednesday.\n\nThey said a deal on grain shipments was close.\n\n(Reporting by Ana Lopes in Moscow; editing by Tom Reed)\n";
+    let m = parse_metadata(text, "wire.txt");
+    let last = m.paragraphs.last().map(|r| &text[r.range()]).unwrap_or("");
+    assert!(last.starts_with("They said"), "{last}");
+}
