@@ -4,12 +4,13 @@
 
 use crate::cache::RULES_VERSION;
 use crate::corpus::{ArticleOrigin, article_key};
-use crate::query::{Corpus, Filter};
+use crate::query::{ArticleEntry, Corpus, Filter};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What kind of export a manifest describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,16 +79,14 @@ pub struct Manifest {
     pub options: Settings,
     /// The window's filter in force (`null` for the CLI, which exports the whole corpus).
     pub filter: Option<Filter>,
-    pub inputs: Vec<Input>,
+    pub inputs: Inputs,
     pub corrections: Vec<CorrectionRecord>,
     pub totals: Totals,
 }
 
-/// Where an input's bytes are: on disk, or (seeds, memory) the text itself.
-#[derive(Debug, Clone)]
-pub enum InputSource {
-    File(PathBuf),
-    Text(String),
+/// The key an input is listed under: the path, or `seed:NAME` / `memory:NAME`.
+fn key_of(entry: &ArticleEntry) -> String {
+    article_key(&entry.article.origin)
 }
 
 /// What a manifest needs from a corpus, taken on the UI thread so the hashing can run on
@@ -95,7 +94,9 @@ pub enum InputSource {
 #[derive(Debug, Clone)]
 pub struct ManifestDraft {
     pub manifest: Manifest,
-    sources: Vec<(String, InputSource)>,
+    /// The corpus's entries (shared, not copied) and the input order: by origin, once each.
+    entries: Vec<Arc<ArticleEntry>>,
+    order: Vec<u32>,
 }
 
 impl ManifestDraft {
@@ -107,28 +108,22 @@ impl ManifestDraft {
         filter: Option<&Filter>,
         totals: Totals,
     ) -> Self {
-        let mut sources: Vec<(String, InputSource)> = Vec::with_capacity(corpus.len());
         let mut corrections = Vec::new();
         for entry in &corpus.entries {
-            let key = article_key(&entry.article.origin);
             if let Some(c) = entry.corrected {
                 corrections.push(CorrectionRecord {
-                    article: key.clone(),
+                    article: article_key(&entry.article.origin),
                     published: c.date().map(|d| d.to_string()),
                 });
             }
-            let source = match &entry.article.origin {
-                ArticleOrigin::File(p) => InputSource::File(p.clone()),
-                ArticleOrigin::Seed(_) | ArticleOrigin::Memory(_) => {
-                    InputSource::Text(entry.article.text.clone())
-                }
-            };
-            sources.push((key, source));
         }
-        sources.sort_by(|a, b| a.0.cmp(&b.0));
-        sources.dedup_by(|a, b| a.0 == b.0);
+        let entries = corpus.entries.clone();
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        let origin = |i: &u32| &entries[*i as usize].article.origin;
+        order.sort_by(|a, b| origin(a).cmp(origin(b)));
+        order.dedup_by(|a, b| origin(a) == origin(b));
         let totals = Totals {
-            files: sources.len(),
+            files: order.len(),
             ..totals
         };
         let options = Settings {
@@ -147,22 +142,28 @@ impl ManifestDraft {
                 file: file.display().to_string(),
                 options,
                 filter: filter.cloned(),
-                inputs: Vec::new(),
+                inputs: Inputs::default(),
                 corrections,
                 totals,
             },
-            sources,
+            entries,
+            order,
         }
     }
 
     /// Hash every input (in parallel) and return the finished manifest.
     pub fn finish(self) -> Manifest {
         let mut manifest = self.manifest;
-        manifest.inputs = self
-            .sources
-            .into_par_iter()
-            .map(|(article, source)| hash_input(article, &source))
+        let digests = self
+            .order
+            .par_iter()
+            .map(|&i| digest(&self.entries[i as usize]))
             .collect();
+        manifest.inputs = Inputs {
+            entries: self.entries,
+            order: self.order,
+            digests,
+        };
         manifest
     }
 
@@ -192,32 +193,74 @@ impl ManifestDraft {
     }
 }
 
-fn hash_input(article: String, source: &InputSource) -> Input {
-    match source {
-        InputSource::Text(t) => Input {
-            article,
-            size: t.len() as u64,
-            sha256: hex(&Sha256::digest(t.as_bytes())),
-            problem: None,
-        },
-        InputSource::File(p) => match hash_file(p) {
-            Ok((size, sha256)) => Input {
-                article,
-                size,
-                sha256,
-                problem: None,
-            },
-            Err(e) => Input {
-                article,
-                size: 0,
-                sha256: String::new(),
-                problem: Some(format!("cannot read it now ({e})")),
-            },
-        },
+/// An input's size and SHA-256, or why it could not be read.
+type InputDigest = Result<(u64, [u8; 32]), String>;
+
+fn digest(entry: &ArticleEntry) -> InputDigest {
+    match &entry.article.origin {
+        ArticleOrigin::File(path) => {
+            hash_file(path).map_err(|e| format!("cannot read it now ({e})"))
+        }
+        ArticleOrigin::Seed(_) | ArticleOrigin::Memory(_) => {
+            let text = entry.article.text.as_bytes();
+            Ok((text.len() as u64, Sha256::digest(text).into()))
+        }
     }
 }
 
-fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
+/// The inputs with their digests, kept compact (32 bytes a hash: at 200k files the manifest's
+/// strings are made one at a time while it is written).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    entries: Vec<Arc<ArticleEntry>>,
+    order: Vec<u32>,
+    digests: Vec<InputDigest>,
+}
+
+impl Inputs {
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Each input as the manifest writes it.
+    pub fn iter(&self) -> impl Iterator<Item = Input> + '_ {
+        self.order
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .zip(&self.digests)
+            .map(|(entry, digest)| match digest {
+                Ok((size, sha)) => Input {
+                    article: key_of(entry),
+                    size: *size,
+                    sha256: hex(sha),
+                    problem: None,
+                },
+                Err(why) => Input {
+                    article: key_of(entry),
+                    size: 0,
+                    sha256: String::new(),
+                    problem: Some(why.clone()),
+                },
+            })
+    }
+}
+
+impl Serialize for Inputs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for input in self.iter() {
+            seq.serialize_element(&input)?;
+        }
+        seq.end()
+    }
+}
+
+fn hash_file(path: &Path) -> std::io::Result<(u64, [u8; 32])> {
     let mut f = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
@@ -230,7 +273,7 @@ fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
         size += n as u64;
         hasher.update(&buf[..n]);
     }
-    Ok((size, hex(&hasher.finalize())))
+    Ok((size, hasher.finalize().into()))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -247,8 +290,12 @@ pub fn manifest_path(export: &Path) -> PathBuf {
 /// Write the manifest beside its export, atomically.
 pub fn write_manifest(manifest: &Manifest, export: &Path) -> std::io::Result<PathBuf> {
     let path = manifest_path(export);
-    let json = serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?;
-    crate::atomic_write::write_bytes(&path, &json)?;
+    // Streamed: at 200k inputs the JSON is tens of MB.
+    crate::atomic_write::write_with(
+        &path,
+        |e| e,
+        |w| serde_json::to_writer_pretty(w, manifest).map_err(std::io::Error::other),
+    )?;
     Ok(path)
 }
 

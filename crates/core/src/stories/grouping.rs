@@ -11,6 +11,14 @@ use super::print::{BANDS, StoryPrint};
 use super::same_story::Overlap;
 use std::collections::HashMap;
 
+/// Bands two prints must share before their texts are compared. With 20 bands of 3 rows, a
+/// pair of Jaccard similarity 0.6 shares two with probability 0.95, 0.7 with 0.997, 0.8 with
+/// 0.99999; a pair of 0.2 with 0.012.
+pub const MIN_SHARED_BANDS: usize = 2;
+
+/// Shingle sets kept while one batch is compared (about 5 kB each).
+const MEMO_SETS: usize = 1024;
+
 /// How an article is compared and ranked: its sorted, deduplicated shingles.
 pub trait StorySource {
     fn len(&self) -> usize;
@@ -102,6 +110,24 @@ impl Stories {
         if ra == rb {
             return;
         }
+        // Two bands at least: one shared band is what unrelated texts on one topic (or built
+        // from one template) often have, and the exact test reads both texts again.
+        let agree = match (source.print(a as usize), source.print(b as usize)) {
+            (Some(pa), Some(pb)) => pa
+                .bands
+                .iter()
+                .zip(&pb.bands)
+                .filter(|(x, y)| x == y)
+                .count(),
+            _ => 0,
+        };
+        if agree < MIN_SHARED_BANDS {
+            return;
+        }
+        // The texts of run heads are read again and again: keep a few thousand sets.
+        if sets.len() > MEMO_SETS {
+            sets.clear();
+        }
         let sa = sets
             .entry(a)
             .or_insert_with(|| source.shingle_set(a as usize))
@@ -145,15 +171,14 @@ impl Stories {
         // Old roots merged into others are no longer roots.
         self.members.retain(|r, _| self.parent[*r as usize] == *r);
         for (root, members) in gathered {
-            let member_sets: Vec<Vec<u64>> = members
+            let sizes: Vec<usize> = members
                 .iter()
                 .map(|&m| {
-                    sets.entry(m)
-                        .or_insert_with(|| source.shingle_set(m as usize))
-                        .clone()
+                    sets.get(&m)
+                        .map_or_else(|| source.shingle_set(m as usize).len(), Vec::len)
                 })
                 .collect();
-            let best = best_copy(&member_sets);
+            let best = best_copy(&sizes);
             let counted = members[best];
             for &m in &members {
                 self.counted[m as usize] = counted;
@@ -223,11 +248,12 @@ impl Stories {
     }
 }
 
-/// The index of the most complete of a story's copies (see [`Stories::refresh`]).
-fn best_copy(sets: &[Vec<u64>]) -> usize {
+/// The index of the most complete of a story's copies, by their distinct shingles (see
+/// [`Stories::refresh`]).
+fn best_copy(sizes: &[usize]) -> usize {
     let mut best = 0;
-    for (i, set) in sets.iter().enumerate() {
-        if set.len() > sets[best].len() {
+    for (i, &n) in sizes.iter().enumerate() {
+        if n > sizes[best] {
             best = i;
         }
     }

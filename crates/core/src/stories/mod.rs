@@ -18,7 +18,9 @@ pub use print::StoryPrint;
 
 /// The print of a body given as paragraphs.
 pub fn print_of<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<StoryPrint> {
-    StoryPrint::of(&shingles::shingle_hashes(paragraphs))
+    let mut sketch = print::Sketch::default();
+    shingles::for_each_shingle(paragraphs, |h| sketch.add(h));
+    sketch.finish()
 }
 
 /// The sorted, deduplicated shingles of a body given as paragraphs.

@@ -17,7 +17,8 @@ pub const BANDS: usize = 20;
 pub const ROWS: usize = 3;
 /// MinHash bins (every bin is in one band).
 pub const BINS: usize = BANDS * ROWS;
-/// Articles with fewer distinct shingles are never merged: a few words in common say nothing.
+/// Articles with fewer shingles (about 15 words) are never merged: a few words in common say
+/// nothing.
 pub const MIN_SHINGLES: usize = 12;
 
 /// The band keys of one article, or none when it is too short to compare.
@@ -28,24 +29,49 @@ pub struct StoryPrint {
 
 impl StoryPrint {
     /// The print of a set of shingle hashes (repeats allowed), or `None` below
-    /// [`MIN_SHINGLES`] distinct shingles.
+    /// [`MIN_SHINGLES`] shingles.
     pub fn of(shingles: &[u64]) -> Option<Self> {
-        let mut distinct = shingles.to_vec();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() < MIN_SHINGLES {
+        let mut sketch = Sketch::default();
+        shingles.iter().for_each(|&h| sketch.add(h));
+        sketch.finish()
+    }
+}
+
+/// A print being made, one shingle hash at a time (a bin keeps its least hash, so repeats change
+/// nothing and no set is built).
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    bins: [u64; BINS],
+    filled: [bool; BINS],
+    shingles: usize,
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Self {
+            bins: [u64::MAX; BINS],
+            filled: [false; BINS],
+            shingles: 0,
+        }
+    }
+}
+
+impl Sketch {
+    pub fn add(&mut self, h: u64) {
+        // Top 32 bits pick the bin (a multiply-shift, so every bin is as likely).
+        let bin = (((h >> 32) * BINS as u64) >> 32) as usize;
+        self.bins[bin] = self.bins[bin].min(h & 0xffff_ffff);
+        self.filled[bin] = true;
+        self.shingles += 1;
+    }
+
+    /// The print, or `None` for fewer than [`MIN_SHINGLES`] shingles (counted with repeats,
+    /// which short texts hardly have).
+    pub fn finish(self) -> Option<StoryPrint> {
+        if self.shingles < MIN_SHINGLES {
             return None;
         }
-        let mut bins = [u64::MAX; BINS];
-        let mut filled = [false; BINS];
-        for &h in &distinct {
-            // Top 32 bits pick the bin (a multiply-shift, so every bin is as likely).
-            let bin = (((h >> 32) * BINS as u64) >> 32) as usize;
-            let value = h & 0xffff_ffff;
-            bins[bin] = bins[bin].min(value);
-            filled[bin] = true;
-        }
-        let bins = densify(bins, filled);
+        let bins = densify(self.bins, self.filled);
         let mut bands = [0u32; BANDS];
         for (b, key) in bands.iter_mut().enumerate() {
             let mut h = mix(b as u64 + 1);
@@ -54,7 +80,7 @@ impl StoryPrint {
             }
             *key = (h >> 32) as u32;
         }
-        Some(Self { bands })
+        Some(StoryPrint { bands })
     }
 }
 
@@ -96,6 +122,7 @@ mod tests {
 
     #[test]
     fn too_few_shingles_have_no_print() {
+        // (Counted with repeats.)
         assert!(StoryPrint::of(&hashes(0..(MIN_SHINGLES as u64 - 1))).is_none());
         assert!(StoryPrint::of(&hashes(0..MIN_SHINGLES as u64)).is_some());
     }

@@ -11,19 +11,38 @@ pub const SHINGLE_WORDS: usize = 4;
 /// The 64-bit hash of every shingle of `paragraphs`, in text order, with repeats. A paragraph
 /// break does not end a shingle: a copy that splits or joins paragraphs has the same shingles.
 pub fn shingle_hashes<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<u64> {
-    let mut words: Vec<u64> = Vec::new();
+    let mut out = Vec::new();
+    for_each_shingle(paragraphs, |h| out.push(h));
+    out
+}
+
+/// Call `f` with the hash of every shingle of `paragraphs` (as [`shingle_hashes`], without
+/// allocating: the print of every loaded article is made this way).
+pub fn for_each_shingle<'a>(paragraphs: impl Iterator<Item = &'a str>, mut f: impl FnMut(u64)) {
+    let mut window = [0u64; SHINGLE_WORDS];
+    let mut seen = 0usize;
     for p in paragraphs {
-        for_each_word(p, |h| words.push(h));
+        for_each_word(p, |h| {
+            window[seen % SHINGLE_WORDS] = h;
+            seen += 1;
+            if seen >= SHINGLE_WORDS {
+                f(combine_ring(&window, seen));
+            }
+        });
     }
-    if words.len() < SHINGLE_WORDS {
+    if (1..SHINGLE_WORDS).contains(&seen) {
         // A text shorter than one shingle is one shingle of all its words.
-        return if words.is_empty() {
-            Vec::new()
-        } else {
-            vec![combine(&words)]
-        };
+        f(combine(&window[..seen]));
     }
-    words.windows(SHINGLE_WORDS).map(combine).collect()
+}
+
+/// The shingle ending at word `seen - 1`, from the ring buffer of the last words, in order.
+fn combine_ring(window: &[u64; SHINGLE_WORDS], seen: usize) -> u64 {
+    let mut ordered = [0u64; SHINGLE_WORDS];
+    for (k, slot) in ordered.iter_mut().enumerate() {
+        *slot = window[(seen + k) % SHINGLE_WORDS];
+    }
+    combine(&ordered)
 }
 
 /// The hashes of a shingle's words, combined in order.
