@@ -16,8 +16,19 @@ pub mod shingles;
 pub use grouping::{Stories, StorySource};
 pub use print::StoryPrint;
 
-/// The print of a body given as paragraphs.
+/// Whether copies are looked for: always, unless `TECHDIVIDE_NO_COPIES` is set (a switch for
+/// the benchmarks, which measure what finding copies costs; the counts then take every copy).
+pub fn enabled() -> bool {
+    static ON: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("TECHDIVIDE_NO_COPIES").is_none());
+    *ON
+}
+
+/// The print of a body given as paragraphs (`None` when copies are not looked for).
 pub fn print_of<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<StoryPrint> {
+    if !enabled() {
+        return None;
+    }
     let mut sketch = print::Sketch::default();
     shingles::for_each_shingle(paragraphs, |h| sketch.add(h));
     sketch.finish()

@@ -63,34 +63,45 @@ pub(crate) fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Call `f` with the FNV-1a hash of each lower-cased word of `text`.
+/// Call `f` with the FNV-1a hash of each lower-cased word of `text`. Bytes below 128 are
+/// looked at one by one (most of any news text); other characters are decoded.
 fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let feed = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(PRIME);
+    let bytes = text.as_bytes();
     let mut h = OFFSET;
     let mut in_word = false;
-    let feed = |h: &mut u64, b: u8| {
-        *h ^= u64::from(b);
-        *h = h.wrapping_mul(PRIME);
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            in_word = true;
-            if c.is_ascii() {
-                feed(&mut h, c.to_ascii_lowercase() as u8);
-            } else {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, len) = if b < 0x80 {
+            let alnum = b.is_ascii_alphanumeric();
+            if alnum {
+                h = feed(h, b.to_ascii_lowercase());
+            }
+            (alnum, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let alnum = c.is_alphanumeric();
+            if alnum {
                 let mut buf = [0u8; 4];
                 for l in c.to_lowercase() {
                     for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        feed(&mut h, b);
+                        h = feed(h, b);
                     }
                 }
             }
+            (alnum, c.len_utf8())
+        };
+        if alnum {
+            in_word = true;
         } else if in_word {
             f(h);
             h = OFFSET;
             in_word = false;
         }
+        i += len;
     }
     if in_word {
         f(h);
