@@ -910,3 +910,46 @@ fn a_syndicated_copy_counts_once_shows_its_copies_and_can_be_counted_again() {
     );
     assert!(harness.state().settings.count_every_copy);
 }
+
+#[test]
+fn the_charts_numbers_are_saved_with_a_manifest_of_the_filter_and_the_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("numbers.csv");
+    let mut harness = app_with(vec![PickOutcome::Picked(vec![csv.clone()])], None);
+    harness.get_by_label("Filter:").click();
+    harness.run_steps(2);
+    harness.get_by_label("Filter:").type_text("China");
+    harness.run_steps(3);
+    wait_for_refresh(&mut harness);
+    harness.get_by_label("Export CSV…").click();
+    let manifest = techdivide::manifest::manifest_path(&csv);
+    for _ in 0..300 {
+        harness.step();
+        if manifest.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let text = std::fs::read_to_string(&csv).expect("the chart's numbers");
+    let sum: u64 = text
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).expect("its manifest")).unwrap();
+    assert_eq!(json["export"], "chart_csv");
+    assert_eq!(json["filter"]["text"], "China");
+    assert_eq!(json["totals"]["events"], sum);
+    assert_eq!(
+        json["inputs"].as_array().unwrap().len(),
+        5,
+        "the five seeds"
+    );
+    assert!(
+        json["inputs"][0]["article"]
+            .as_str()
+            .unwrap()
+            .starts_with("seed:")
+    );
+}

@@ -209,6 +209,13 @@ impl StorySource for EntrySource<'_> {
             .map(|e| shingle_set(e.article.paragraphs()))
             .unwrap_or_default()
     }
+
+    fn furniture(&self, index: usize) -> usize {
+        self.0.get(index).map_or(0, |e| {
+            let body: usize = e.article.paragraphs().map(str::len).sum();
+            e.article.text.len().saturating_sub(body)
+        })
+    }
 }
 
 impl Corpus {

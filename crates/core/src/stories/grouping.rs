@@ -28,6 +28,11 @@ pub trait StorySource {
     fn print(&self, index: usize) -> Option<&StoryPrint>;
     /// The article's distinct shingle hashes, sorted.
     fn shingle_set(&self, index: usize) -> Vec<u64>;
+    /// Bytes of the file that are not body (header, menus, footer): among equally complete
+    /// copies the one with the least is counted.
+    fn furniture(&self, _index: usize) -> usize {
+        0
+    }
 }
 
 /// Copies found in the corpus.
@@ -145,7 +150,8 @@ impl Stories {
 
     /// Re-gather the members of every story a link touched, and pick its counted copy: the most
     /// complete one, with the most distinct shingles (the most text; a copy that dropped a
-    /// paragraph has fewer), the first in the corpus among equals. (Choosing by the shingles
+    /// paragraph has fewer); among equals the one with the least page furniture around its body
+    /// (an outlet's menus and footer), then the first in the corpus. (Choosing by the shingles
     /// shared with the other copies was tried: copies made by one syndicator share its edits
     /// and credit line, and outvote the original.)
     fn refresh(
@@ -171,11 +177,13 @@ impl Stories {
         // Old roots merged into others are no longer roots.
         self.members.retain(|r, _| self.parent[*r as usize] == *r);
         for (root, members) in gathered {
-            let sizes: Vec<usize> = members
+            let sizes: Vec<(usize, usize)> = members
                 .iter()
                 .map(|&m| {
-                    sets.get(&m)
-                        .map_or_else(|| source.shingle_set(m as usize).len(), Vec::len)
+                    let shingles = sets
+                        .get(&m)
+                        .map_or_else(|| source.shingle_set(m as usize).len(), Vec::len);
+                    (shingles, source.furniture(m as usize))
                 })
                 .collect();
             let best = best_copy(&sizes);
@@ -248,12 +256,13 @@ impl Stories {
     }
 }
 
-/// The index of the most complete of a story's copies, by their distinct shingles (see
-/// [`Stories::refresh`]).
-fn best_copy(sizes: &[usize]) -> usize {
+/// The index of the most complete of a story's copies: the most distinct shingles, then the
+/// least furniture around them, then the first (see [`Stories::refresh`]).
+fn best_copy(sizes: &[(usize, usize)]) -> usize {
     let mut best = 0;
-    for (i, &n) in sizes.iter().enumerate() {
-        if n > sizes[best] {
+    for (i, &(n, furniture)) in sizes.iter().enumerate() {
+        let (best_n, best_furniture) = sizes[best];
+        if n > best_n || (n == best_n && furniture < best_furniture) {
             best = i;
         }
     }

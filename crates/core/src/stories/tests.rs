@@ -2,7 +2,7 @@
 
 use super::*;
 
-struct Texts(Vec<String>, Vec<Option<StoryPrint>>);
+struct Texts(Vec<String>, Vec<Option<StoryPrint>>, Vec<usize>);
 
 impl Texts {
     fn new(texts: &[String]) -> Self {
@@ -10,7 +10,13 @@ impl Texts {
             .iter()
             .map(|t| print_of(std::iter::once(t.as_str())))
             .collect();
-        Self(texts.to_vec(), prints)
+        Self(texts.to_vec(), prints, vec![0; texts.len()])
+    }
+
+    /// The same texts, each with this many bytes of page furniture around it.
+    fn with_furniture(mut self, furniture: &[usize]) -> Self {
+        self.2 = furniture.to_vec();
+        self
     }
 }
 
@@ -23,6 +29,9 @@ impl StorySource for Texts {
     }
     fn shingle_set(&self, index: usize) -> Vec<u64> {
         shingle_set(std::iter::once(self.0[index].as_str()))
+    }
+    fn furniture(&self, index: usize) -> usize {
+        self.2[index]
     }
 }
 
@@ -142,4 +151,16 @@ fn the_most_complete_copy_is_counted_even_when_it_comes_last() {
     assert_eq!(stories.members(0), vec![0, 1, 2]);
     assert_eq!(stories.counted_copy(0), 2);
     assert_eq!(stories.merged(), (2, 1));
+}
+
+#[test]
+fn among_equally_complete_copies_the_one_with_the_least_furniture_is_counted() {
+    let original = story(6, 10);
+    // The syndicated copy has as much text (only `said` → `says`), and an outlet's menus and
+    // footer around it; it comes first in the corpus.
+    let texts = vec![copy_of(&original, false), original.join("\n")];
+    let mut stories = Stories::default();
+    stories.extend(&Texts::new(&texts).with_furniture(&[900, 120]));
+    assert_eq!(stories.members(0), vec![0, 1]);
+    assert_eq!(stories.counted_copy(0), 1);
 }
