@@ -30,6 +30,18 @@ pub struct KeptAnalysis {
     pub published: Option<Date>,
 }
 
+impl Cell {
+    /// The cell of one event, counting it once.
+    pub fn of(e: &Event) -> Self {
+        Self {
+            year: e.year,
+            country: e.country,
+            evidence: e.evidence,
+            count: 1,
+        }
+    }
+}
+
 /// A user's correction of an article's published date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateCorrection {

@@ -197,12 +197,7 @@ impl Filter {
                     }
                     let mut n = 0u32;
                     for e in &entry.analysis.events {
-                        let cell = Cell {
-                            year: e.year,
-                            country: e.country,
-                            evidence: e.evidence,
-                            count: 1,
-                        };
+                        let cell = Cell::of(e);
                         if self.cell_passes(&cell, countries) {
                             match slot(cell.year) {
                                 Some(s) => {
@@ -276,12 +271,7 @@ impl Filter {
                 continue;
             };
             for e in &entry.analysis.events {
-                let cell = Cell {
-                    year: e.year,
-                    country: e.country,
-                    evidence: e.evidence,
-                    count: 1,
-                };
+                let cell = Cell::of(e);
                 if e.country == country
                     && YearKey::from_year(e.year) == year
                     && self.cell_passes(&cell, countries.as_deref())
