@@ -113,8 +113,13 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
             let mut countries: Vec<CountryId> = mentions.iter().map(|m| m.country).collect();
             countries.sort_unstable();
             countries.dedup();
-            let tense = years::Tense::of(sentence, span.start);
-            let anchors = years::resolve(&times, published, tense, options.anchor_decades);
+            // A sentence without time expressions has no anchors, and its tense is not read.
+            let anchors = if times.is_empty() {
+                Vec::new()
+            } else {
+                let tense = years::Tense::of(sentence, span.start);
+                years::resolve(&times, published, tense, options.anchor_decades)
+            };
             // Distinct years; explicit evidence wins over relative for the same year.
             let mut years: Vec<(i16, Evidence)> = anchors
                 .iter()

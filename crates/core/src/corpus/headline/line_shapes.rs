@@ -131,7 +131,8 @@ pub fn is_photo_credit(s: &str) -> bool {
         return true;
     }
     // `EPA-EFE/Stuart Brock`, `Pool via REUTERS`: an agency and a photographer.
-    let agency_slash = word_count(s) <= 60
+    let agency_slash = s.contains('/')
+        && word_count(s) <= 60
         && s.split_whitespace().any(|w| {
             w.split_once('/').is_some_and(|(a, b)| {
                 a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase)

@@ -357,10 +357,12 @@ pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usi
     }
     for (n, &i) in body.iter().enumerate() {
         let s = lines[i].text;
-        let words = word_count_capped(s, 61);
-        let menu = words <= 8 && !ends_sentence(s) && is_boilerplate(s);
-        let notice = words <= 60
-            && (crate::corpus::notices::is_notice(s) || crate::corpus::notices::is_credit_line(s));
+        // The phrase tests before the word counts: most lines hold no phrase, and a count
+        // reads up to the whole line.
+        let menu = word_count_capped(s, 9) <= 8 && !ends_sentence(s) && is_boilerplate(s);
+        let notice = (crate::corpus::notices::is_notice(s)
+            || crate::corpus::notices::is_credit_line(s))
+            && word_count_capped(s, 61) <= 60;
         if menu || notice {
             keep[n] = false;
         }

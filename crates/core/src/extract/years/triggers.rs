@@ -84,6 +84,8 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        // A full DFA: the overlapping scan steps it through every byte of every body.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(TRIGGERS.iter().map(|(w, _)| w))
         .unwrap_or_else(|e| panic!("time triggers: {e}"))
 });
