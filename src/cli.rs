@@ -25,9 +25,15 @@ pub struct Args {
     /// site, words, sentences, events; CSV, or JSON when FILE ends in .json; `-` for stdout).
     #[arg(long, value_name = "FILE")]
     pub articles: Option<PathBuf>,
-    /// Write the year × country counts as CSV (`-` for stdout) and exit.
+    /// Write the year × country counts as CSV (year, country, events, articles, year_articles;
+    /// an empty year is undated; `-` for stdout) and exit.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
+    /// Write every whole-word, case-insensitive occurrence of TERM in the articles' bodies, in
+    /// context (file, title, published, years, countries, left, match, right, sentence_start;
+    /// CSV, or JSON when FILE ends in .json; `-` for stdout) and exit.
+    #[arg(long, num_args = 2, value_names = ["TERM", "FILE"])]
+    pub concordance: Option<Vec<String>>,
     /// Anchor decades (`the 1990s`) at their first year instead of leaving them undated.
     #[arg(long)]
     pub anchor_decades: bool,
@@ -60,6 +66,7 @@ const EXAMPLES: &str = "Examples:
   techdivide --anchor-decades --counts -     count 'the 1990s' as 1990
   techdivide --cache --counts - ~/news/      reuse the analyses of unchanged files (a second run is fast)
   techdivide --keep-copies --counts - DIR    count every copy of a syndicated story
+  techdivide --concordance Huawei - DIR      every 'Huawei' in context, with its years and countries
 Every export FILE gets FILE.manifest.json beside it: version, options, inputs with SHA-256,
 date corrections and totals (for `-`, a one-line summary on stderr)
   techdivide --screenshot window.png         save a screenshot of the window and exit
@@ -74,7 +81,11 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     if args.install_desktop || args.uninstall_desktop {
         return Some(desktop_command(args.install_desktop));
     }
-    if args.export.is_none() && args.counts.is_none() && args.articles.is_none() {
+    if args.export.is_none()
+        && args.counts.is_none()
+        && args.articles.is_none()
+        && args.concordance.is_none()
+    {
         return None;
     }
     let options = ExtractOptions {
@@ -131,11 +142,30 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     }
     if let Some(path) = &args.counts {
         let totals = manifest::totals(&corpus, result.total_events(), None);
-        if let Err(e) = export::export_counts(&result.counts, path) {
+        if let Err(e) = export::export_counts(&result, path) {
             eprintln!("techdivide: {e}");
             return Some(1);
         }
         if record(&corpus, ExportKind::Counts, path, totals).is_none() {
+            return Some(1);
+        }
+    }
+    if let Some([term, path]) = args.concordance.as_deref() {
+        let path = std::path::Path::new(path);
+        let term = crate::query::concordance::Term::new(term);
+        if term.is_empty() {
+            eprintln!("techdivide: --concordance needs a word or phrase to look for");
+            return Some(2);
+        }
+        // The articles the counts are made of (each story once, unless --keep-copies).
+        let lines = crate::query::concordance::occurrences(&corpus, &result.rows, &term);
+        let rows = export::concordance_rows(&corpus, &lines);
+        let totals = manifest::totals(&corpus, result.total_events(), Some(rows.len()));
+        if let Err(e) = export::export_concordance(&rows, path) {
+            eprintln!("techdivide: {e}");
+            return Some(1);
+        }
+        if record(&corpus, ExportKind::Concordance, path, totals).is_none() {
             return Some(1);
         }
     }

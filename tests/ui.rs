@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use techdivide::app::picker::{FakePicker, PickOutcome};
 use techdivide::app::{App, Command};
 use techdivide::extract::gazetteer::gazetteer;
+use techdivide::query::units::Unit;
 use techdivide::query::{Filter, YearKey};
 
 fn app_with(
@@ -326,7 +327,7 @@ fn settings_and_corrections_survive_a_restart() {
             date: Some("2016-01-02".parse().unwrap()),
         });
         harness.state_mut().settings.filter.text = "deal".into();
-        harness.state_mut().settings.chart.share = true;
+        harness.state_mut().settings.chart.unit = Unit::Share;
         harness.run_steps(2);
         harness.state_mut().save_settings();
     }
@@ -334,7 +335,7 @@ fn settings_and_corrections_survive_a_restart() {
     wait_for_load(&mut harness);
     let app = harness.state();
     assert_eq!(app.settings.filter.text, "deal");
-    assert!(app.settings.chart.share);
+    assert_eq!(app.settings.chart.unit, Unit::Share);
     let entry = app
         .corpus
         .entries

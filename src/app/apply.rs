@@ -27,6 +27,7 @@ impl App {
                 if row < self.corpus.len() {
                     self.selected = Some(row);
                     self.scroll_to = None;
+                    self.reader_mark = None;
                     self.sync_date_input();
                 }
             }
@@ -34,6 +35,7 @@ impl App {
                 if row < self.corpus.len() {
                     self.selected = Some(row);
                     self.scroll_to = Some(sentence);
+                    self.reader_mark = None;
                     self.sync_date_input();
                 }
             }
@@ -105,6 +107,44 @@ impl App {
                     SaveKind::CountsCsv,
                     self.picker.pick(PickKind::Save("chart-counts.csv")),
                 ))
+            }
+            Command::ExportConcordanceCsv => {
+                self.save_rx = Some((
+                    SaveKind::ConcordanceCsv,
+                    self.picker.pick(PickKind::Save("concordance.csv")),
+                ))
+            }
+            Command::ZoomChart(zoom) => self.chart_zoom = zoom,
+            Command::SetBottomTab(tab) => self.settings.bottom_tab = tab,
+            Command::SetChartFocus(on) => self.settings.chart_focus = on,
+            Command::SearchConcordance(term) => {
+                self.settings.concordance_term = term.clone();
+                self.settings.bottom_tab = settings::BottomTab::Concordance;
+                let ctx = self.ctx.clone();
+                self.concordance.start(
+                    &self.corpus,
+                    &self.view.result.rows,
+                    &term,
+                    self.view.version,
+                    ctx,
+                );
+                self.concordance
+                    .poll(&self.corpus, self.settings.concordance_sort);
+            }
+            Command::SortConcordance(sort) => {
+                self.settings.concordance_sort = sort;
+                if !self.concordance.is_searching() {
+                    self.concordance.sort(&self.corpus, sort);
+                }
+            }
+            Command::OpenOccurrence { row, span } => {
+                if row < self.corpus.len() {
+                    self.selected = Some(row);
+                    self.scroll_to = None;
+                    self.reader_mark = Some((row, span));
+                    self.scroll_to_mark = true;
+                    self.sync_date_input();
+                }
             }
             Command::ExportChartPng => {
                 self.save_rx = Some((

@@ -1,8 +1,9 @@
 //! Everything the user can ask for, as data: panels push commands while drawing, the app applies
 //! them after the frame (one place that changes state).
 
-use super::settings::{ChartOptions, ThemeChoice};
+use super::settings::{BottomTab, ChartOptions, ThemeChoice};
 use crate::extract::gazetteer::CountryId;
+use crate::query::concordance::ConcordanceSort;
 use crate::query::{Filter, SortKey, YearKey};
 use std::path::PathBuf;
 
@@ -58,6 +59,21 @@ pub enum Command {
         chart_height: f32,
     },
     CancelLoad,
+    /// Show only these years in the chart (`None`: every year).
+    ZoomChart(Option<(i16, i16)>),
+    /// Show this tab under the reader.
+    SetBottomTab(BottomTab),
+    /// The chart-focused layout on or off.
+    SetChartFocus(bool),
+    /// List every occurrence of a word or phrase in the filtered articles.
+    SearchConcordance(String),
+    SortConcordance(ConcordanceSort),
+    /// Open an article with one occurrence (a byte range of its text) shaded and scrolled to.
+    OpenOccurrence {
+        row: usize,
+        span: std::ops::Range<usize>,
+    },
+    ExportConcordanceCsv,
     ExportCountsCsv,
     ExportChartPng,
     DismissNotification(usize),

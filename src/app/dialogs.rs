@@ -37,6 +37,7 @@ impl App {
                     let name = match kind {
                         SaveKind::CountsCsv => "chart-counts.csv",
                         SaveKind::ChartPng => "chart.png",
+                        SaveKind::ConcordanceCsv => "concordance.csv",
                     };
                     Some(dir.join(name))
                 }
@@ -45,13 +46,33 @@ impl App {
                 match kind {
                     SaveKind::CountsCsv => self.save_counts(&path),
                     SaveKind::ChartPng => self.pending_chart_png = Some(path),
+                    SaveKind::ConcordanceCsv => self.save_concordance(&path),
                 }
             }
         }
     }
 
+    pub(super) fn save_concordance(&mut self, path: &Path) {
+        let rows = crate::export::concordance_rows(&self.corpus, &self.concordance.lines);
+        match crate::export::export_concordance(&rows, path) {
+            Ok(()) => {
+                self.write_manifest_for(crate::manifest::ExportKind::Concordance, path);
+                self.notify(
+                    Level::Info,
+                    format!(
+                        "Concordance of “{}” saved ({} lines): {}",
+                        self.concordance.term,
+                        rows.len(),
+                        path.display()
+                    ),
+                )
+            }
+            Err(e) => self.notify(Level::Error, format!("Could not save the concordance: {e}")),
+        }
+    }
+
     pub(super) fn save_counts(&mut self, path: &Path) {
-        match crate::export::export_counts(&self.view.result.counts, path) {
+        match crate::export::export_counts(&self.view.result, path) {
             Ok(()) => {
                 self.write_manifest_for(crate::manifest::ExportKind::ChartCsv, path);
                 self.notify(

@@ -110,6 +110,30 @@ impl App {
                 {
                     self.commands.push(Command::SetCountEveryCopy(every));
                 }
+                ui.separator();
+                let mut focus = self.settings.chart_focus;
+                if ui
+                    .checkbox(&mut focus, "Chart focus")
+                    .on_hover_text("Give the chart panel most of the window's height")
+                    .changed()
+                {
+                    self.commands.push(Command::SetChartFocus(focus));
+                }
+                for (tab, name) in [
+                    (super::settings::BottomTab::Chart, "Show the chart"),
+                    (
+                        super::settings::BottomTab::Concordance,
+                        "Show the concordance",
+                    ),
+                    (
+                        super::settings::BottomTab::DatesToReview,
+                        "Show the dates to review",
+                    ),
+                ] {
+                    if ui.button(name).clicked() {
+                        self.commands.push(Command::SetBottomTab(tab));
+                    }
+                }
             });
             if ui.button("About / How events are counted").clicked() {
                 self.commands.push(Command::ToggleAbout);

@@ -4,11 +4,14 @@
 //! `list_panel`, `reader` and `chart`, which draw and push [`Command`]s.
 
 mod apply;
+mod bottom_panel;
 mod cache;
 mod chart;
 pub mod colors;
 pub mod command;
+mod concordance;
 mod copies;
+mod dates_review;
 mod dialogs;
 mod frame_timer;
 mod list_panel;
@@ -57,6 +60,7 @@ pub struct CellSelection {
 enum SaveKind {
     CountsCsv,
     ChartPng,
+    ConcordanceCsv,
 }
 
 /// The whole application state.
@@ -122,6 +126,18 @@ pub struct App {
     copies_job: Option<copies::CopiesJob>,
     /// Articles removed this session (a running search for copies is then out of date).
     removals: u64,
+    /// The chart's year range when zoomed in (None: every year).
+    pub chart_zoom: Option<(i16, i16)>,
+    /// Where a drag across the chart started (plot x), while it lasts.
+    chart_drag_from: Option<f64>,
+    /// The concordance's lines and search.
+    pub concordance: concordance::ConcordanceView,
+    /// A concordance occurrence shaded in the reader: (row, byte range of its text).
+    pub reader_mark: Option<(usize, std::ops::Range<usize>)>,
+    /// Scroll the reader to `reader_mark` on the next frame.
+    scroll_to_mark: bool,
+    /// Date suggestions for undated articles, worked out as they are shown.
+    suggestions: dates_review::Suggestions,
 }
 
 /// The outcome of a chart image export: the file written, or what went wrong.
@@ -227,6 +243,12 @@ impl App {
             cache: cache.map(Arc::new),
             copies_job: None,
             removals: 0,
+            chart_zoom: None,
+            chart_drag_from: None,
+            concordance: concordance::ConcordanceView::default(),
+            reader_mark: None,
+            scroll_to_mark: false,
+            suggestions: dates_review::Suggestions::default(),
         };
         // The file as it was read: nothing to write until something changes.
         if app.data_dir.is_some() {
@@ -283,6 +305,8 @@ impl eframe::App for App {
         self.poll_recount();
         self.poll_copies();
         self.poll_manifests();
+        self.concordance
+            .poll(&self.corpus, self.settings.concordance_sort);
         self.refresh_view();
         self.persist_settings();
         if self.load.is_some()
@@ -291,6 +315,7 @@ impl eframe::App for App {
             || self.view.is_computing()
             || self.recount.is_some()
             || self.copies_job.is_some()
+            || self.concordance.is_searching()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -313,21 +338,6 @@ impl eframe::App for App {
                     )
                 }
                 Err(e) => self.notify(Level::Error, e),
-            }
-        }
-        // The screenshot shows every part at work: the largest dated bar segment is selected
-        // so its sentences are listed under the chart.
-        if self.screenshot.is_some() && self.load.is_none() && self.cell.is_none() {
-            let biggest = self
-                .view
-                .result
-                .counts
-                .iter()
-                .filter(|((y, _), _)| matches!(y, YearKey::Year(_)))
-                .max_by_key(|(_, n)| **n)
-                .map(|((y, c), _)| (*y, *c));
-            if let Some((year, country)) = biggest {
-                self.select_cell(year, vec![country]);
             }
         }
         if let Some(shot) = &mut self.screenshot {
@@ -367,12 +377,20 @@ impl App {
             .min_size(280.0)
             .show(ui, |ui| list_panel::list_panel_ui(self, ui));
         let list_width = list.response.rect.width();
-        let chart = egui::Panel::bottom("chart")
-            .resizable(true)
+        let mut panel = egui::Panel::bottom("chart")
+            .resizable(!self.settings.chart_focus)
             .default_size(self.settings.chart_height)
-            .min_size(160.0)
-            .show(ui, |ui| chart::chart_panel_ui(self, ui));
-        let chart_height = chart.response.rect.height();
+            .min_size(200.0);
+        if self.settings.chart_focus {
+            // The chart-focused layout: the reader keeps a strip, the chart the rest.
+            panel = panel.exact_size((ui.available_height() - 140.0).max(200.0));
+        }
+        let chart = panel.show(ui, |ui| bottom_panel::bottom_panel_ui(self, ui));
+        let chart_height = if self.settings.chart_focus {
+            self.settings.chart_height
+        } else {
+            chart.response.rect.height()
+        };
         if (list_width - self.settings.list_width).abs() > 0.5
             || (chart_height - self.settings.chart_height).abs() > 0.5
         {

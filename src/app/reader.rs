@@ -94,6 +94,9 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     if let Some(err) = &app.date_error {
         ui.colored_label(ui.visuals().error_fg_color, err);
     }
+    if entry.published().is_none() {
+        super::dates_review::reader_suggestion_ui(app, ui, row);
+    }
     if submit {
         app.push(Command::SubmitDate(row));
     }
@@ -107,6 +110,13 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
     copies_ui(app, ui, row);
     ui.separator();
     let scroll_to = app.scroll_to.take();
+    let scroll_to_mark = std::mem::take(&mut app.scroll_to_mark);
+    // A concordance occurrence stays shaded while its article is open.
+    let mark = app
+        .reader_mark
+        .as_ref()
+        .filter(|(r, _)| *r == row)
+        .map(|(_, span)| span.clone());
     // Mentions and time expressions of the article on screen, computed when it is opened.
     if app
         .reader_analysis
@@ -126,8 +136,10 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let text = &entry.article.text;
             let analysis = &entry.analysis;
-            let target =
+            let sentence =
                 scroll_to.and_then(|s| analysis.sentences.get(s as usize).map(|s| s.range()));
+            let scroll_target = sentence.clone().or(mark.clone().filter(|_| scroll_to_mark));
+            let target = sentence.or(mark.clone());
             let body_color = ui.visuals().text_color();
             let font = egui::TextStyle::Body.resolve(ui.style());
             for para in entry.article.meta.paragraphs.iter().map(|p| p.range()) {
@@ -165,7 +177,10 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text())
                 });
-                if let Some(t) = &selected_sentence {
+                if let Some(t) = selected_sentence
+                    .as_ref()
+                    .filter(|t| scroll_target.as_ref() == Some(*t))
+                {
                     let chars = text[para.start..t.start].chars().count();
                     let rect = galley
                         .pos_from_cursor(egui::text::CCursor::new(chars))

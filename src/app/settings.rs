@@ -1,6 +1,8 @@
 //! The small `Settings` struct saved between runs (never the corpus), and its file: JSON in the
 //! app's data folder, written atomically, with a corrupt file kept aside as a backup.
 
+use crate::query::concordance::ConcordanceSort;
+use crate::query::units::Unit;
 use crate::query::{Filter, SortKey};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,10 +25,12 @@ pub enum ThemeChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChartOptions {
-    /// Show undated events as their own bar.
+    /// Show undated events as their own bar, beside the year axis.
     pub show_undated: bool,
-    /// Show each country's share of the year's events instead of counts.
-    pub share: bool,
+    /// What a value counts (events, articles, share of the year, events per 100 articles).
+    pub unit: Unit,
+    /// One line per country instead of stacked bars.
+    pub lines: bool,
     /// How many countries get their own colour; the rest are "other".
     pub top_n: usize,
     /// Series the user switched off in the legend, by key (country code or `other`).
@@ -37,11 +41,21 @@ impl Default for ChartOptions {
     fn default() -> Self {
         Self {
             show_undated: true,
-            share: false,
+            unit: Unit::Events,
+            lines: false,
             top_n: 8,
             hidden: BTreeSet::new(),
         }
     }
+}
+
+/// What the panel under the reader shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BottomTab {
+    #[default]
+    Chart,
+    Concordance,
+    DatesToReview,
 }
 
 /// Everything the user opened, corrected or configured.
@@ -66,6 +80,13 @@ pub struct Settings {
     /// Count every copy of a syndicated story ("Count every copy"; by default a story counts
     /// once, from its most complete copy).
     pub count_every_copy: bool,
+    /// The tab of the panel under the reader.
+    pub bottom_tab: BottomTab,
+    /// The chart-focused layout: the chart panel takes most of the window's height.
+    pub chart_focus: bool,
+    /// The concordance's last term and order.
+    pub concordance_term: String,
+    pub concordance_sort: ConcordanceSort,
 }
 
 impl Default for Settings {
@@ -80,10 +101,14 @@ impl Default for Settings {
             sort: SortKey::default(),
             sort_descending: false,
             list_width: 420.0,
-            chart_height: 300.0,
+            chart_height: 400.0,
             theme: ThemeChoice::default(),
             anchor_decades: false,
             count_every_copy: false,
+            bottom_tab: BottomTab::Chart,
+            chart_focus: false,
+            concordance_term: String::new(),
+            concordance_sort: ConcordanceSort::Article,
         }
     }
 }
@@ -170,7 +195,9 @@ mod tests {
         s.date_corrections
             .insert("seed:003".into(), Some("2020-09-01".into()));
         s.filter.text = "huawei".into();
-        s.chart.share = true;
+        s.chart.unit = Unit::Share;
+        s.chart.lines = true;
+        s.bottom_tab = BottomTab::Concordance;
         s.theme = ThemeChoice::Dark;
         s.save(dir.path()).unwrap();
         let (back, how) = Settings::load(dir.path());

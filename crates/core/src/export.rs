@@ -1,7 +1,9 @@
 //! Writing the event table (CSV or JSON) and the year × country counts (CSV), atomically.
 
-use crate::extract::gazetteer::gazetteer;
-use crate::query::{Corpus, Counts, YearKey};
+use crate::extract::gazetteer::{CountryId, gazetteer};
+use crate::query::concordance::{Occurrence, context};
+use crate::query::date_suggestion::{DateSuggestion, suggest};
+use crate::query::{Corpus, QueryResult, YearKey};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -99,15 +101,26 @@ pub struct ArticleRow {
     /// Whether its events are counted (it is its story's most complete copy, or every copy is
     /// counted).
     pub counted: bool,
+    /// For an article without a published date: the suggested one (`2020`, or `2020-03-05`
+    /// when the text gives the day), never used for counting until a user accepts it.
+    pub suggested_published: String,
+    /// Why it is suggested (empty when there is no suggestion).
+    pub suggestion_evidence: String,
 }
 
 /// One article-table row per article, in corpus order.
 pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
+    use rayon::prelude::*;
     corpus
         .entries
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, entry)| {
+            let suggestion = entry
+                .published()
+                .is_none()
+                .then(|| suggest(&entry.article.text, &entry.analysis.sentences))
+                .flatten();
             let meta = &entry.article.meta;
             let published_source = if entry.corrected.is_some() {
                 "corrected"
@@ -136,9 +149,97 @@ pub fn article_rows(corpus: &Corpus) -> Vec<ArticleRow> {
                 story: corpus.stories.story(index),
                 copies: corpus.stories.copies(index),
                 counted: corpus.counts_entry(index),
+                suggested_published: suggestion.as_ref().map_or_else(String::new, |s| {
+                    if s.day_in_text {
+                        s.date.to_string()
+                    } else {
+                        s.year.to_string()
+                    }
+                }),
+                suggestion_evidence: suggestion
+                    .as_ref()
+                    .map_or_else(String::new, DateSuggestion::evidence),
             }
         })
         .collect()
+}
+
+/// One concordance line of the export. Column order is the export's contract.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ConcordanceRow {
+    pub file: String,
+    pub title: String,
+    pub published: String,
+    /// The sentence's dated years, `;`-separated.
+    pub years: String,
+    /// The sentence's countries (ISO codes), `;`-separated.
+    pub countries: String,
+    pub left: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub right: String,
+    /// Byte offset of the sentence in the article's text.
+    pub sentence_start: usize,
+}
+
+/// The concordance export's columns.
+pub const CONCORDANCE_COLUMNS: [&str; 9] = [
+    "file",
+    "title",
+    "published",
+    "years",
+    "countries",
+    "left",
+    "match",
+    "right",
+    "sentence_start",
+];
+
+/// One export row per occurrence, in the order given.
+pub fn concordance_rows(corpus: &Corpus, lines: &[Occurrence]) -> Vec<ConcordanceRow> {
+    let gaz = gazetteer();
+    lines
+        .iter()
+        .filter_map(|o| {
+            let entry = corpus.entries.get(o.row)?;
+            let (left, matched, right) = context(&entry.article.text, &o.span);
+            let join = |items: Vec<String>| items.join(";");
+            Some(ConcordanceRow {
+                file: entry.article.file.clone(),
+                title: collapse(&entry.article.meta.title),
+                published: entry.published().map(|d| d.to_string()).unwrap_or_default(),
+                years: join(o.years.iter().map(i16::to_string).collect()),
+                countries: join(
+                    o.countries
+                        .iter()
+                        .map(|c| gaz.code(*c).to_string())
+                        .collect(),
+                ),
+                left,
+                matched,
+                right,
+                sentence_start: o.sentence_start,
+            })
+        })
+        .collect()
+}
+
+/// Write concordance rows as CSV (the header even when there is no row).
+pub fn write_concordance_csv(rows: &[ConcordanceRow], out: impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    if rows.is_empty() {
+        w.write_record(CONCORDANCE_COLUMNS)?;
+    }
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Write the concordance to `path`: JSON when it ends in `.json`, CSV otherwise.
+pub fn export_concordance(rows: &[ConcordanceRow], path: &Path) -> Result<(), ExportError> {
+    export_table(rows, path, |rows, w| write_concordance_csv(rows, w))
 }
 
 /// Write the article table as CSV.
@@ -183,22 +284,36 @@ pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::E
     Ok(())
 }
 
-/// Write the counts as CSV `year,country,count`, years ascending, undated last.
-pub fn write_counts_csv(counts: &Counts, out: impl Write) -> Result<(), csv::Error> {
+/// The counts table's columns. `events`: events in the (year, country) cell; `articles`:
+/// distinct articles with an event in it; `year_articles`: distinct articles with any event in
+/// that year (every unit the chart shows is one of these or a ratio of two).
+pub const COUNTS_COLUMNS: [&str; 5] = ["year", "country", "events", "articles", "year_articles"];
+
+/// Write the counts as CSV ([`COUNTS_COLUMNS`]), years ascending, undated (an empty year) last.
+pub fn write_counts_csv(result: &QueryResult, out: impl Write) -> Result<(), csv::Error> {
     let gaz = gazetteer();
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["year", "country", "count"])?;
-    let mut rows: Vec<(YearKey, &str, u32)> = counts
+    w.write_record(COUNTS_COLUMNS)?;
+    let mut rows: Vec<(YearKey, &str, CountryId, u32)> = result
+        .counts
         .iter()
-        .map(|((y, c), n)| (*y, gaz.code(*c), *n))
+        .map(|((y, c), n)| (*y, gaz.code(*c), *c, *n))
         .collect();
     rows.sort();
-    for (year, code, n) in rows {
+    for (year, code, country, n) in rows {
+        let articles = result.articles.get(&(year, country)).copied().unwrap_or(0);
+        let year_articles = result.year_articles.get(&year).copied().unwrap_or(0);
         let year = match year {
             YearKey::Year(y) => y.to_string(),
             YearKey::Undated => String::new(),
         };
-        w.write_record([year.as_str(), code, &n.to_string()])?;
+        w.write_record([
+            year.as_str(),
+            code,
+            &n.to_string(),
+            &articles.to_string(),
+            &year_articles.to_string(),
+        ])?;
     }
     w.flush()?;
     Ok(())
@@ -262,10 +377,10 @@ fn export_table<R: Serialize>(
 }
 
 /// Write the counts CSV to `path`.
-pub fn export_counts(counts: &Counts, path: &Path) -> Result<(), ExportError> {
+pub fn export_counts(result: &QueryResult, path: &Path) -> Result<(), ExportError> {
     let name = path.display().to_string();
     write_output(path, |w| {
-        write_counts_csv(counts, w).map_err(|source| ExportError::Csv {
+        write_counts_csv(result, w).map_err(|source| ExportError::Csv {
             path: name.clone(),
             source,
         })

@@ -21,6 +21,7 @@ pub enum ExportKind {
     Articles,
     ChartPng,
     ChartCsv,
+    Concordance,
 }
 
 /// One input of the corpus: a file on disk, or an embedded seed.

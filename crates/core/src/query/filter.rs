@@ -13,10 +13,15 @@ const CHUNK: usize = 8192;
 const FIRST_SLOT_YEAR: i16 = 1800;
 const SLOTS: usize = 401;
 
-/// One chunk's share of a query.
+/// One chunk's share of a query: events and distinct articles per (year, country) cell, and
+/// articles per year.
 struct Partial {
     dense: Vec<u32>,
+    dense_articles: Vec<u32>,
+    year_articles: Vec<u32>,
     rest: Counts,
+    rest_articles: Counts,
+    rest_year_articles: BTreeMap<YearKey, u32>,
     rows: Vec<(usize, u32)>,
 }
 
@@ -77,7 +82,13 @@ pub type Counts = BTreeMap<(YearKey, CountryId), u32>;
 pub struct QueryResult {
     /// Indices into `Corpus::entries`.
     pub rows: Vec<usize>,
+    /// Events per (year, country).
     pub counts: Counts,
+    /// Distinct articles with at least one event in the (year, country) cell.
+    pub articles: Counts,
+    /// Distinct articles with at least one event in the year (any country): the denominator of
+    /// "events per 100 articles".
+    pub year_articles: BTreeMap<YearKey, u32>,
     /// Events that pass the filter, per corpus entry (0 for entries not in `rows`).
     pub entry_events: Vec<u32>,
 }
@@ -85,6 +96,20 @@ pub struct QueryResult {
 impl QueryResult {
     pub fn total_events(&self) -> u64 {
         self.counts.values().map(|&c| u64::from(c)).sum()
+    }
+
+    /// Add another result over other articles (a loaded batch): every count is a sum over
+    /// articles, so disjoint parts add up.
+    pub fn add_counts(&mut self, part: &QueryResult) {
+        for (k, n) in &part.counts {
+            *self.counts.entry(*k).or_insert(0) += n;
+        }
+        for (k, n) in &part.articles {
+            *self.articles.entry(*k).or_insert(0) += n;
+        }
+        for (k, n) in &part.year_articles {
+            *self.year_articles.entry(*k).or_insert(0) += n;
+        }
     }
 }
 
@@ -180,9 +205,17 @@ impl Filter {
             .map(|chunk| {
                 let mut part = Partial {
                     dense: vec![0; SLOTS * n_countries],
+                    dense_articles: vec![0; SLOTS * n_countries],
+                    year_articles: vec![0; SLOTS],
                     rest: Counts::new(),
+                    rest_articles: Counts::new(),
+                    rest_year_articles: BTreeMap::new(),
                     rows: Vec::new(),
                 };
+                // The cells one article reaches (dense index, or year and country off the
+                // dense range), to count each article once per cell and once per year.
+                let mut touched: Vec<usize> = Vec::new();
+                let mut touched_rest: Vec<(YearKey, CountryId)> = Vec::new();
                 for &i in chunk {
                     let Some(entry) = corpus.entries.get(i) else {
                         continue;
@@ -196,21 +229,45 @@ impl Filter {
                         continue;
                     }
                     let mut n = 0u32;
+                    touched.clear();
+                    touched_rest.clear();
                     for e in &entry.analysis.events {
                         let cell = Cell::of(e);
                         if self.cell_passes(&cell, countries) {
                             match slot(cell.year) {
                                 Some(s) => {
-                                    part.dense[s * n_countries + usize::from(cell.country)] += 1
+                                    let at = s * n_countries + usize::from(cell.country);
+                                    part.dense[at] += 1;
+                                    touched.push(at);
                                 }
                                 None => {
-                                    *part
-                                        .rest
-                                        .entry((YearKey::from_year(cell.year), cell.country))
-                                        .or_insert(0) += 1
+                                    let key = (YearKey::from_year(cell.year), cell.country);
+                                    *part.rest.entry(key).or_insert(0) += 1;
+                                    touched_rest.push(key);
                                 }
                             }
                             n += 1;
+                        }
+                    }
+                    touched.sort_unstable();
+                    touched.dedup();
+                    let mut last_slot = usize::MAX;
+                    for &at in &touched {
+                        part.dense_articles[at] += 1;
+                        // Sorted by cell, so by year slot: each year once.
+                        if at / n_countries != last_slot {
+                            last_slot = at / n_countries;
+                            part.year_articles[last_slot] += 1;
+                        }
+                    }
+                    touched_rest.sort_unstable();
+                    touched_rest.dedup();
+                    let mut last_year = None;
+                    for &key in &touched_rest {
+                        *part.rest_articles.entry(key).or_insert(0) += 1;
+                        if last_year != Some(key.0) {
+                            last_year = Some(key.0);
+                            *part.rest_year_articles.entry(key.0).or_insert(0) += 1;
                         }
                     }
                     if !(filters_events && n == 0) {
@@ -221,6 +278,8 @@ impl Filter {
             })
             .collect();
         let mut dense = vec![0u32; SLOTS * n_countries];
+        let mut dense_articles = vec![0u32; SLOTS * n_countries];
+        let mut year_articles = vec![0u32; SLOTS];
         let mut result = QueryResult {
             entry_events: vec![0; corpus.entries.len()],
             ..QueryResult::default()
@@ -229,22 +288,41 @@ impl Filter {
             for (d, p) in dense.iter_mut().zip(&part.dense) {
                 *d += p;
             }
+            for (d, p) in dense_articles.iter_mut().zip(&part.dense_articles) {
+                *d += p;
+            }
+            for (d, p) in year_articles.iter_mut().zip(&part.year_articles) {
+                *d += p;
+            }
             for (k, v) in part.rest {
                 *result.counts.entry(k).or_insert(0) += v;
+            }
+            for (k, v) in part.rest_articles {
+                *result.articles.entry(k).or_insert(0) += v;
+            }
+            for (k, v) in part.rest_year_articles {
+                *result.year_articles.entry(k).or_insert(0) += v;
             }
             for (i, n) in part.rows {
                 result.rows.push(i);
                 result.entry_events[i] = n;
             }
         }
-        for (index, &n) in dense.iter().enumerate().filter(|(_, n)| **n > 0) {
-            let (s, c) = (index / n_countries, index % n_countries);
-            let year = if s == SLOTS - 1 {
+        let year_of = |s: usize| {
+            if s == SLOTS - 1 {
                 YearKey::Undated
             } else {
                 YearKey::Year(FIRST_SLOT_YEAR + s as i16)
-            };
-            *result.counts.entry((year, c as CountryId)).or_insert(0) += n;
+            }
+        };
+        for (index, &n) in dense.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let (s, c) = (index / n_countries, index % n_countries);
+            let key = (year_of(s), c as CountryId);
+            *result.counts.entry(key).or_insert(0) += n;
+            *result.articles.entry(key).or_insert(0) += dense_articles[index];
+        }
+        for (s, &n) in year_articles.iter().enumerate().filter(|(_, n)| **n > 0) {
+            *result.year_articles.entry(year_of(s)).or_insert(0) += n;
         }
         result
     }

@@ -215,9 +215,7 @@ impl LiveView {
             hits
         };
         let part = req.filter.run(corpus, Some(&candidates));
-        for (k, n) in part.counts {
-            *self.result.counts.entry(k).or_insert(0) += n;
-        }
+        self.result.add_counts(&part);
         self.result.entry_events.resize(corpus.len(), 0);
         for &row in &part.rows {
             self.result.entry_events[row] = part.entry_events[row];

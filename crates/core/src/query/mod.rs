@@ -2,13 +2,16 @@
 //! aggregate their events into a year × country table, without rescanning text for anything
 //! but the free-text filter.
 
+pub mod concordance;
 mod corpus_index;
+pub mod date_suggestion;
 pub mod explain;
 mod filter;
 mod ingest;
 pub mod live_view;
 pub mod load_job;
 pub mod recount;
+pub mod units;
 
 pub use corpus_index::{
     ArticleEntry, Cell, Corpus, DateCorrection, EntrySource, KeptAnalysis, Span,
