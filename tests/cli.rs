@@ -1,7 +1,7 @@
 //! The headless CLI as a user runs it: exit codes, one stderr line per bad file, export formats,
 //! and no partial output file when an export cannot be written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -49,24 +49,48 @@ fn counts_equal_the_reaggregated_export() {
     let export = techdivide(&["--export", "-"]);
     let counts = techdivide(&["--counts", "-"]);
     assert!(export.status.success() && counts.status.success());
+    // From the event table: events per (year, country), and the distinct articles behind each
+    // cell and each year (the denominators the chart's units use).
     let mut from_export: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut cell_files: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut year_files: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in csv::Reader::from_reader(export.stdout.as_slice()).records() {
         let r = r.unwrap();
-        *from_export
-            .entry((r[5].to_string(), r[7].to_string()))
-            .or_insert(0) += 1;
+        let key = (r[5].to_string(), r[7].to_string());
+        *from_export.entry(key.clone()).or_insert(0) += 1;
+        cell_files.entry(key).or_default().insert(r[0].to_string());
+        year_files
+            .entry(r[5].to_string())
+            .or_default()
+            .insert(r[0].to_string());
     }
     let mut from_counts = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(counts.stdout.as_slice());
-    assert_eq!(reader.headers().unwrap(), vec!["year", "country", "count"]);
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["year", "country", "events", "articles", "year_articles"]
+    );
     for r in reader.records() {
         let r = r.unwrap();
-        from_counts.insert(
-            (r[0].to_string(), r[1].to_string()),
-            r[2].parse::<u64>().unwrap(),
+        let key = (r[0].to_string(), r[1].to_string());
+        assert_eq!(
+            r[3].parse::<usize>().unwrap(),
+            cell_files[&key].len(),
+            "articles of {key:?}"
         );
+        assert_eq!(
+            r[4].parse::<usize>().unwrap(),
+            year_files[&key.0].len(),
+            "articles of the year {}",
+            key.0
+        );
+        from_counts.insert(key, r[2].parse::<u64>().unwrap());
     }
     assert_eq!(from_export, from_counts);
+    assert!(
+        from_counts.keys().any(|(y, _)| y.is_empty()),
+        "undated events are rows with an empty year"
+    );
     assert_eq!(
         from_counts[&("2020".to_string(), "US".to_string())],
         16,
@@ -350,4 +374,66 @@ fn a_damaged_cache_file_is_started_afresh_with_one_line() {
     );
     let plain = techdivide(&["--no-seeds", "--counts", "-", dir]);
     assert_eq!(out.stdout, plain.stdout);
+}
+
+#[test]
+fn the_concordance_lists_every_whole_word_occurrence_with_its_context() {
+    for (term, lines) in [("Huawei", 12), ("TikTok", 7), ("WeChat", 6)] {
+        let out = techdivide(&["--concordance", term, "-"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        assert_eq!(
+            reader.headers().unwrap(),
+            vec![
+                "file",
+                "title",
+                "published",
+                "years",
+                "countries",
+                "left",
+                "match",
+                "right",
+                "sentence_start"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), lines, "{term}");
+        for r in &rows {
+            assert!(r[6].eq_ignore_ascii_case(term), "the match column: {r:?}");
+            // The match is at its place in the sentence: left + match + right is a run of
+            // the article's words.
+            assert!(!r[5].is_empty() || !r[7].is_empty(), "{r:?}");
+        }
+    }
+    // A blank term is refused with a reason.
+    let out = techdivide(&["--concordance", " ", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs a word or phrase"));
+}
+
+#[test]
+fn undated_articles_get_a_suggested_date_that_is_not_counted() {
+    let out = techdivide(&["--articles", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (published, suggested, evidence) = (
+        col("published"),
+        col("suggested_published"),
+        col("suggestion_evidence"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let undated: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| r[published].is_empty()).collect();
+    assert_eq!(undated.len(), 3, "three seeds carry no date");
+    for r in &undated {
+        assert!(
+            r[suggested].len() >= 4 && r[evidence].contains('“'),
+            "a suggestion with its evidence: {r:?}"
+        );
+    }
+    for r in rows.iter().filter(|r| !r[published].is_empty()) {
+        assert!(r[suggested].is_empty(), "dated articles get none: {r:?}");
+    }
 }

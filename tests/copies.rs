@@ -281,9 +281,9 @@ fn every_export_has_a_manifest_whose_hashes_and_totals_match() {
         .lines()
         .skip(1)
         .map(|l| {
-            l.rsplit(',')
-                .next()
-                .expect("count")
+            l.split(',')
+                .nth(2)
+                .expect("events")
                 .parse::<u64>()
                 .expect("n")
         })

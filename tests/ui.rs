@@ -935,7 +935,7 @@ fn the_charts_numbers_are_saved_with_a_manifest_of_the_filter_and_the_inputs() {
     let sum: u64 = text
         .lines()
         .skip(1)
-        .map(|l| l.rsplit(',').next().unwrap().parse::<u64>().unwrap())
+        .map(|l| l.split(',').nth(2).unwrap().parse::<u64>().unwrap())
         .sum();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&manifest).expect("its manifest")).unwrap();
