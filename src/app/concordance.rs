@@ -251,17 +251,35 @@ pub fn concordance_ui(app: &mut App, ui: &mut egui::Ui) {
                 let title = &entry.article.meta.title;
                 let response = ui
                     .horizontal(|ui| {
+                        // The context touches the match as in the text (`Huawei's`,
+                        // `Huawei, a leader`): no gap but the text's own spaces.
+                        ui.spacing_mut().item_spacing.x = 0.0;
+                        let gap = |s: &str, leading: bool| {
+                            let space = if leading {
+                                s.starts_with(' ')
+                            } else {
+                                s.ends_with(' ')
+                            };
+                            if space { 4.0 } else { 0.0 }
+                        };
                         ui.allocate_ui_with_layout(
                             egui::vec2(side, ROW_HEIGHT),
                             egui::Layout::right_to_left(egui::Align::Center),
-                            |ui| ui.add(egui::Label::new(left.trim_end()).truncate()),
+                            |ui| {
+                                ui.add_space(gap(&left, false));
+                                ui.add(egui::Label::new(left.trim_end()).truncate())
+                            },
                         );
                         ui.strong(&matched);
                         ui.allocate_ui_with_layout(
                             egui::vec2(side, ROW_HEIGHT),
                             egui::Layout::left_to_right(egui::Align::Center),
-                            |ui| ui.add(egui::Label::new(right.trim_start()).truncate()),
+                            |ui| {
+                                ui.add_space(gap(&right, true));
+                                ui.add(egui::Label::new(right.trim_start()).truncate())
+                            },
                         );
+                        ui.add_space(12.0);
                         ui.weak(format!("{years} · {title}"));
                     })
                     .response;

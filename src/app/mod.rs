@@ -307,6 +307,16 @@ impl eframe::App for App {
         self.poll_manifests();
         self.concordance
             .poll(&self.corpus, self.settings.concordance_sort);
+        // The concordance reopens on its last term once the articles are in.
+        if self.concordance.searched_version.is_none()
+            && self.settings.bottom_tab == settings::BottomTab::Concordance
+            && !self.settings.concordance_term.trim().is_empty()
+            && self.load.is_none()
+        {
+            self.commands.push(Command::SearchConcordance(
+                self.settings.concordance_term.clone(),
+            ));
+        }
         self.refresh_view();
         self.persist_settings();
         if self.load.is_some()
