@@ -1,6 +1,7 @@
 //! The trend chart, the concordance and the date suggestions, driven through egui_kittest as a
 //! user (or a screen reader) would: by accessible names, clicks and typing.
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use techdivide::app::picker::FakePicker;
@@ -9,8 +10,14 @@ use techdivide::query::YearKey;
 use techdivide::query::concordance::ConcordanceSort;
 
 fn seeds_app() -> Harness<'static, App> {
+    seeds_app_stepping(0.25)
+}
+
+/// The window on the seeds, its clock moving `step_dt` seconds per frame.
+fn seeds_app_stepping(step_dt: f32) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_step_dt(step_dt)
         .build_eframe(|cc| {
             App::new(
                 Some(cc.egui_ctx.clone()),
@@ -236,4 +243,53 @@ fn accepting_a_suggested_date_moves_the_articles_undated_events_to_years() {
     harness.get_by_label("Dates to review").click();
     harness.run_steps(2);
     harness.get_by_label_contains("2 undated articles in the filtered list");
+}
+
+#[test]
+fn dragging_across_the_years_zooms_and_a_double_click_resets() {
+    // Frames 50 ms apart, so two clicks in two frames are a double-click.
+    let mut harness = seeds_app_stepping(0.05);
+    let rect = harness
+        .get_by_label_contains("per year and country, as")
+        .rect();
+    let y = rect.center().y;
+    let (from, to) = (
+        rect.left() + rect.width() * 0.3,
+        rect.left() + rect.width() * 0.6,
+    );
+    harness.hover_at(egui::pos2(from, y));
+    harness.run_steps(1);
+    harness.drag_at(egui::pos2(from, y));
+    harness.run_steps(1);
+    for k in 1..=6 {
+        harness.hover_at(egui::pos2(from + (to - from) * k as f32 / 6.0, y));
+        harness.run_steps(1);
+    }
+    harness.drop_at(egui::pos2(to, y));
+    harness.run_steps(3);
+    let zoom = harness.state().chart_zoom.expect("the drag zoomed in");
+    assert!(zoom.0 < zoom.1, "{zoom:?}");
+    let text = chart_description(&harness);
+    assert!(!text.contains("years 2010 to 2035"), "{text}");
+    // A double-click on the plot shows every year again.
+    let rect = harness
+        .get_by_label_contains("per year and country, as")
+        .rect();
+    // Near the plot's top-left corner, where no bar stands (a click on a bar opens its list).
+    let at = rect.left_top() + egui::vec2(60.0, 20.0);
+    harness.hover_at(at);
+    harness.run_steps(1);
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        if !pressed {
+            harness.run_steps(1);
+        }
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().chart_zoom, None);
 }

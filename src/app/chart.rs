@@ -341,15 +341,16 @@ fn years_plot_ui(
             .map(|i| data.total(Some(i)))
             .fold(0.0, f64::max)
     };
-    let (first, last) = match (xs.first(), xs.last()) {
-        (Some(a), Some(b)) => (*a, *b),
+    // The years with events (or the zoomed range), and one year's margin on each side.
+    let (first, last) = match (app.chart_zoom, xs.first(), xs.last()) {
+        (Some((a, b)), _, _) => (f64::from(a), f64::from(b)),
+        (None, Some(a), Some(b)) => (*a, *b),
         _ => (2000.0, 2020.0),
     };
     let drag_from = app.chart_drag_from;
     let response = Plot::new("events-chart")
         .width(width)
         .height(height)
-        // The years with events, and one year's margin on each side.
         .include_x(first - 1.0)
         .include_x(last + 1.0)
         .include_y(0.0)
@@ -359,6 +360,8 @@ fn years_plot_ui(
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
+        // Grid lines and labels on whole years only (every 1, 5 or 10 years, as room allows).
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{:.0}", mark.value)
