@@ -88,6 +88,12 @@ pub fn run_headless(args: &Args) -> Option<i32> {
     {
         return None;
     }
+    if let Some([term, _]) = args.concordance.as_deref()
+        && term.trim().is_empty()
+    {
+        eprintln!("techdivide: --concordance needs a word or phrase to look for");
+        return Some(2);
+    }
     let options = ExtractOptions {
         anchor_decades: args.anchor_decades,
     };
@@ -119,57 +125,58 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         );
     }
     let result = Filter::default().run(&corpus, None);
+    Some(write_exports(args, &corpus, &result).err().unwrap_or(0))
+}
+
+/// Every export asked for, in turn, each with its manifest; the exit code when one fails.
+fn write_exports(
+    args: &Args,
+    corpus: &crate::query::Corpus,
+    result: &crate::query::QueryResult,
+) -> Result<(), i32> {
     if let Some(path) = &args.export {
-        let rows = export::event_rows(&corpus);
-        let totals = manifest::totals(&corpus, result.total_events(), Some(rows.len()));
-        if let Err(e) = export::export_event_rows(&rows, path) {
-            eprintln!("techdivide: {e}");
-            return Some(1);
-        }
-        if record(&corpus, ExportKind::Events, path, totals).is_none() {
-            return Some(1);
-        }
+        let rows = export::event_rows(corpus);
+        let totals = manifest::totals(corpus, result.total_events(), Some(rows.len()));
+        let written = export::export_event_rows(&rows, path);
+        written_and_recorded(corpus, ExportKind::Events, path, totals, written)?;
     }
     if let Some(path) = &args.articles {
-        let totals = manifest::totals(&corpus, result.total_events(), Some(corpus.len()));
-        if let Err(e) = export::export_articles(&corpus, path) {
-            eprintln!("techdivide: {e}");
-            return Some(1);
-        }
-        if record(&corpus, ExportKind::Articles, path, totals).is_none() {
-            return Some(1);
-        }
+        let totals = manifest::totals(corpus, result.total_events(), Some(corpus.len()));
+        let written = export::export_articles(corpus, path);
+        written_and_recorded(corpus, ExportKind::Articles, path, totals, written)?;
     }
     if let Some(path) = &args.counts {
-        let totals = manifest::totals(&corpus, result.total_events(), None);
-        if let Err(e) = export::export_counts(&result, path) {
-            eprintln!("techdivide: {e}");
-            return Some(1);
-        }
-        if record(&corpus, ExportKind::Counts, path, totals).is_none() {
-            return Some(1);
-        }
+        let totals = manifest::totals(corpus, result.total_events(), None);
+        let written = export::export_counts(result, path);
+        written_and_recorded(corpus, ExportKind::Counts, path, totals, written)?;
     }
     if let Some([term, path]) = args.concordance.as_deref() {
         let path = std::path::Path::new(path);
         let term = crate::query::concordance::Term::new(term);
-        if term.is_empty() {
-            eprintln!("techdivide: --concordance needs a word or phrase to look for");
-            return Some(2);
-        }
         // The articles the counts are made of (each story once, unless --keep-copies).
-        let lines = crate::query::concordance::occurrences(&corpus, &result.rows, &term);
-        let rows = export::concordance_rows(&corpus, &lines);
-        let totals = manifest::totals(&corpus, result.total_events(), Some(rows.len()));
-        if let Err(e) = export::export_concordance(&rows, path) {
-            eprintln!("techdivide: {e}");
-            return Some(1);
-        }
-        if record(&corpus, ExportKind::Concordance, path, totals).is_none() {
-            return Some(1);
-        }
+        let lines = crate::query::concordance::occurrences(corpus, &result.rows, &term);
+        let rows = export::concordance_rows(corpus, &lines);
+        let totals = manifest::totals(corpus, result.total_events(), Some(rows.len()));
+        let written = export::export_concordance(&rows, path);
+        written_and_recorded(corpus, ExportKind::Concordance, path, totals, written)?;
     }
-    Some(0)
+    Ok(())
+}
+
+/// After an export: say why it failed, or write its manifest. `Err(1)` (the exit code) when
+/// either went wrong.
+fn written_and_recorded(
+    corpus: &crate::query::Corpus,
+    kind: ExportKind,
+    path: &std::path::Path,
+    totals: manifest::Totals,
+    written: Result<(), export::ExportError>,
+) -> Result<(), i32> {
+    if let Err(e) = written {
+        eprintln!("techdivide: {e}");
+        return Err(1);
+    }
+    record(corpus, kind, path, totals).ok_or(1)
 }
 
 /// Write an export's manifest beside it (or its summary to stderr for `-`); `None` when it

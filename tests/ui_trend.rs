@@ -31,6 +31,18 @@ fn seeds_app_stepping(step_dt: f32) -> Harness<'static, App> {
     harness
 }
 
+/// The undated events the window counts.
+fn undated_events(h: &Harness<'_, App>) -> u32 {
+    h.state()
+        .view
+        .result
+        .counts
+        .iter()
+        .filter(|((y, _), _)| *y == YearKey::Undated)
+        .map(|(_, n)| *n)
+        .sum()
+}
+
 /// The chart's accessible description.
 fn chart_description(h: &Harness<'_, App>) -> String {
     h.get_by_label_contains("per year and country, as")
@@ -43,15 +55,7 @@ fn chart_description(h: &Harness<'_, App>) -> String {
 fn undated_events_stand_beside_the_year_axis_which_covers_only_the_data() {
     let harness = seeds_app();
     let text = chart_description(&harness);
-    let undated: u32 = harness
-        .state()
-        .view
-        .result
-        .counts
-        .iter()
-        .filter(|((y, _), _)| *y == YearKey::Undated)
-        .map(|(_, n)| *n)
-        .sum();
+    let undated = undated_events(&harness);
     assert!(undated > 50, "most seed events are undated");
     assert!(
         text.contains(&format!(
@@ -212,22 +216,12 @@ fn accepting_a_suggested_date_moves_the_articles_undated_events_to_years() {
         .position(|e| e.article.meta.title.contains("Fifth Plenum"))
         .expect("the Fifth Plenum seed");
     assert!(harness.state().corpus.entries[row].published().is_none());
-    let undated = |h: &Harness<'_, App>| -> u32 {
-        h.state()
-            .view
-            .result
-            .counts
-            .iter()
-            .filter(|((y, _), _)| *y == YearKey::Undated)
-            .map(|(_, n)| *n)
-            .sum()
-    };
-    let before = undated(&harness);
+    let before = undated_events(&harness);
     harness.state_mut().push(Command::SelectArticle(row));
     harness.run_steps(2);
     // The suggestion is shown with its evidence; nothing is counted until it is accepted.
     harness.get_by_label_contains("Suggested: 2020 (latest explicit year in the text");
-    assert_eq!(undated(&harness), before);
+    assert_eq!(undated_events(&harness), before);
     harness.get_by_label("Accept").click();
     harness.run_steps(3);
     let app = harness.state();
@@ -236,7 +230,7 @@ fn accepting_a_suggested_date_moves_the_articles_undated_events_to_years() {
         Some(2020)
     );
     assert!(
-        undated(&harness) < before,
+        undated_events(&harness) < before,
         "the article's undated events moved to 2020"
     );
     // The dates to review list the two seeds still undated.

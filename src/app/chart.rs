@@ -289,6 +289,18 @@ fn controls_ui(app: &mut App, ui: &mut egui::Ui) {
     });
 }
 
+/// Add one series' bars on top of the series already in `charts` (egui_plot stacks by index).
+fn push_stacked(charts: &mut Vec<BarChart>, name: String, bars: Vec<Bar>, color: egui::Color32) {
+    let mut chart = BarChart::new(name, bars)
+        .color(color)
+        .element_formatter(Box::new(|bar, _| bar.name.clone()));
+    let below: Vec<&BarChart> = charts.iter().collect();
+    if !below.is_empty() {
+        chart = chart.stack_on(&below);
+    }
+    charts.push(chart);
+}
+
 /// The years' plot: bars or lines; a drag across it selects years to zoom into.
 fn years_plot_ui(
     app: &mut App,
@@ -322,14 +334,7 @@ fn years_plot_ui(
                     .fill(s.color)
             })
             .collect();
-        let mut chart = BarChart::new(s.name.clone(), bars)
-            .color(s.color)
-            .element_formatter(Box::new(|bar, _| bar.name.clone()));
-        let below: Vec<&BarChart> = charts.iter().collect();
-        if !below.is_empty() {
-            chart = chart.stack_on(&below);
-        }
-        charts.push(chart);
+        push_stacked(&mut charts, s.name.clone(), bars, s.color);
     }
     let tallest = if lines {
         data.series
@@ -421,14 +426,12 @@ fn undated_plot_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, height: f
             .width(0.7)
             .name(format!("{}\nundated: {}", s.name, shown(s.undated, unit)))
             .fill(s.color);
-        let mut chart = BarChart::new(format!("{} undated", s.name), vec![bar])
-            .color(s.color)
-            .element_formatter(Box::new(|bar, _| bar.name.clone()));
-        let below: Vec<&BarChart> = charts.iter().collect();
-        if !below.is_empty() {
-            chart = chart.stack_on(&below);
-        }
-        charts.push(chart);
+        push_stacked(
+            &mut charts,
+            format!("{} undated", s.name),
+            vec![bar],
+            s.color,
+        );
     }
     let total = data.total(None);
     let response = Plot::new("undated-chart")
