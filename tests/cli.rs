@@ -437,3 +437,75 @@ fn undated_articles_get_a_suggested_date_that_is_not_counted() {
         assert!(r[suggested].is_empty(), "dated articles get none: {r:?}");
     }
 }
+
+/// The rows of a Parquet file and its schema's (name, type) pairs.
+fn parquet_table(path: &Path) -> (usize, Vec<(String, String)>, Vec<arrow_array::RecordBatch>) {
+    let file = std::fs::File::open(path).expect("the Parquet file");
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("a Parquet file")
+        .build()
+        .expect("a reader");
+    let batches: Vec<arrow_array::RecordBatch> = reader.map(|b| b.expect("a batch")).collect();
+    let schema = batches[0].schema();
+    let fields = schema
+        .fields()
+        .iter()
+        .map(|f| (f.name().clone(), f.data_type().to_string()))
+        .collect();
+    (batches.iter().map(|b| b.num_rows()).sum(), fields, batches)
+}
+
+#[test]
+fn parquet_exports_are_typed_and_hold_the_csvs_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = dir.path().join("events.parquet");
+    let counts = dir.path().join("counts.parquet");
+    let articles = dir.path().join("articles.parquet");
+    let out = techdivide(&[
+        "--export",
+        events.to_str().unwrap(),
+        "--counts",
+        counts.to_str().unwrap(),
+        "--articles",
+        articles.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv_rows = |args: &[&str]| {
+        let o = techdivide(args);
+        csv::Reader::from_reader(o.stdout.as_slice())
+            .records()
+            .count()
+    };
+    let (n, fields, _) = parquet_table(&events);
+    assert_eq!(n, csv_rows(&["--export", "-"]), "as many events as the CSV");
+    let ty = |fields: &[(String, String)], name: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(ty(&fields, "year"), "Int16");
+    assert_eq!(ty(&fields, "published"), "Date32");
+    assert_eq!(ty(&fields, "sentence_start"), "UInt32");
+    assert_eq!(ty(&fields, "country"), "Utf8");
+    assert_eq!(ty(&fields, "story"), "UInt32");
+    let (n, fields, batches) = parquet_table(&counts);
+    assert_eq!(n, csv_rows(&["--counts", "-"]));
+    assert_eq!(ty(&fields, "events"), "UInt32");
+    // The events column sums to the events counted.
+    let events_col = batches[0]
+        .column_by_name("events")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow_array::UInt32Array>()
+        .unwrap()
+        .iter()
+        .map(|v| u64::from(v.unwrap_or(0)))
+        .sum::<u64>();
+    assert_eq!(events_col, 157, "the seeds' events");
+    let (n, _, _) = parquet_table(&articles);
+    assert_eq!(n, 5, "one row per seed");
+    // Each export has its manifest.
+    assert!(techdivide::manifest::manifest_path(&events).exists());
+}

@@ -23,6 +23,37 @@ pub enum ExportError {
         path: String,
         source: serde_json::Error,
     },
+    #[error("cannot write Parquet ({source}): {path}")]
+    Parquet {
+        path: String,
+        source: crate::parquet_tables::ParquetError,
+    },
+}
+
+/// Does `path` ask for a Parquet table (it ends in `.parquet`)?
+pub fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+/// Write a Parquet table built by `batch` to `path` (atomically, as every export).
+fn export_parquet(
+    path: &Path,
+    batch: impl FnOnce() -> Result<arrow_array::RecordBatch, crate::parquet_tables::ParquetError>,
+) -> Result<(), ExportError> {
+    let name = path.display().to_string();
+    let bytes = batch()
+        .and_then(|b| crate::parquet_tables::parquet_bytes(&b))
+        .map_err(|source| ExportError::Parquet {
+            path: name.clone(),
+            source,
+        })?;
+    write_output(path, |w| {
+        w.write_all(&bytes).map_err(|source| ExportError::Io {
+            path: name.clone(),
+            source,
+        })
+    })
 }
 
 /// One row of the event export. Column order is the export's contract.
@@ -254,6 +285,10 @@ pub fn write_articles_csv(rows: &[ArticleRow], out: impl Write) -> Result<(), cs
 
 /// Write the article table to `path`: JSON when it ends in `.json`, CSV otherwise.
 pub fn export_articles(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
+    if is_parquet(path) {
+        let rows = article_rows(corpus);
+        return export_parquet(path, || crate::parquet_tables::articles_batch(&rows));
+    }
     export_table(&article_rows(corpus), path, |rows, w| {
         write_articles_csv(rows, w)
     })
@@ -289,31 +324,40 @@ pub fn write_events_csv(rows: &[EventRow], out: impl Write) -> Result<(), csv::E
 /// that year (every unit the chart shows is one of these or a ratio of two).
 pub const COUNTS_COLUMNS: [&str; 5] = ["year", "country", "events", "articles", "year_articles"];
 
-/// Write the counts as CSV ([`COUNTS_COLUMNS`]), years ascending, undated (an empty year) last.
-pub fn write_counts_csv(result: &QueryResult, out: impl Write) -> Result<(), csv::Error> {
+/// The counts table's rows as text, years ascending, undated (an empty year) last.
+pub fn counts_rows(result: &QueryResult) -> Vec<[String; 5]> {
     let gaz = gazetteer();
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(COUNTS_COLUMNS)?;
     let mut rows: Vec<(YearKey, &str, CountryId, u32)> = result
         .counts
         .iter()
         .map(|((y, c), n)| (*y, gaz.code(*c), *c, *n))
         .collect();
     rows.sort();
-    for (year, code, country, n) in rows {
-        let articles = result.articles.get(&(year, country)).copied().unwrap_or(0);
-        let year_articles = result.year_articles.get(&year).copied().unwrap_or(0);
-        let year = match year {
-            YearKey::Year(y) => y.to_string(),
-            YearKey::Undated => String::new(),
-        };
-        w.write_record([
-            year.as_str(),
-            code,
-            &n.to_string(),
-            &articles.to_string(),
-            &year_articles.to_string(),
-        ])?;
+    rows.into_iter()
+        .map(|(year, code, country, n)| {
+            let articles = result.articles.get(&(year, country)).copied().unwrap_or(0);
+            let year_articles = result.year_articles.get(&year).copied().unwrap_or(0);
+            let year = match year {
+                YearKey::Year(y) => y.to_string(),
+                YearKey::Undated => String::new(),
+            };
+            [
+                year,
+                code.to_string(),
+                n.to_string(),
+                articles.to_string(),
+                year_articles.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// Write the counts as CSV ([`COUNTS_COLUMNS`]), years ascending, undated (an empty year) last.
+pub fn write_counts_csv(result: &QueryResult, out: impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COUNTS_COLUMNS)?;
+    for row in counts_rows(result) {
+        w.write_record(&row)?;
     }
     w.flush()?;
     Ok(())
@@ -348,6 +392,9 @@ pub fn export_events(corpus: &Corpus, path: &Path) -> Result<(), ExportError> {
 
 /// Write event rows already made to `path` (as [`export_events`]).
 pub fn export_event_rows(rows: &[EventRow], path: &Path) -> Result<(), ExportError> {
+    if is_parquet(path) {
+        return export_parquet(path, || crate::parquet_tables::events_batch(rows));
+    }
     export_table(rows, path, |rows, w| write_events_csv(rows, w))
 }
 
@@ -378,6 +425,10 @@ fn export_table<R: Serialize>(
 
 /// Write the counts CSV to `path`.
 pub fn export_counts(result: &QueryResult, path: &Path) -> Result<(), ExportError> {
+    if is_parquet(path) {
+        let rows = counts_rows(result);
+        return export_parquet(path, || crate::parquet_tables::counts_batch(&rows));
+    }
     let name = path.display().to_string();
     write_output(path, |w| {
         write_counts_csv(result, w).map_err(|source| ExportError::Csv {

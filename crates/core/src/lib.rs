@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod manifest;
+pub mod parquet_tables;
 pub mod query;
 pub mod span;
 pub mod stories;
