@@ -13,8 +13,13 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Parser, Default)]
 #[command(name = "techdivide", version, about, after_help = EXAMPLES)]
 pub struct Args {
-    /// Text files or folders to add to the corpus (folders are walked for .txt, .md, .text).
+    /// Text files, saved pages, article tables (.csv, .tsv, .jsonl, .ndjson, .parquet: one
+    /// article per row) or folders of them to add to the corpus.
     pub paths: Vec<PathBuf>,
+    /// Which column of an article table is which, when its names are not the common ones
+    /// (fields: title, published, text, url, source, id), e.g. `text=story,published=when`.
+    #[arg(long, value_name = "FIELD=COLUMN,…", value_parser = crate::corpus::table::ColumnChoice::parse)]
+    pub columns: Option<crate::corpus::table::ColumnChoice>,
     /// Leave the embedded seed corpus out.
     #[arg(long)]
     pub no_seeds: bool,
@@ -67,6 +72,8 @@ const EXAMPLES: &str = "Examples:
   techdivide --cache --counts - ~/news/      reuse the analyses of unchanged files (a second run is fast)
   techdivide --keep-copies --counts - DIR    count every copy of a syndicated story
   techdivide --concordance Huawei - DIR      every 'Huawei' in context, with its years and countries
+  techdivide --export - stories.jsonl        one article per row of a table (CSV, TSV, JSONL, Parquet)
+  techdivide --columns text=story --export - t.csv   say which column holds the text
 Every export FILE gets FILE.manifest.json beside it: version, options, inputs with SHA-256,
 date corrections and totals (for `-`, a one-line summary on stderr)
   techdivide --screenshot window.png         save a screenshot of the window and exit
@@ -98,14 +105,27 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         anchor_decades: args.anchor_decades,
     };
     let cache = args.cache.then(open_cache).flatten();
-    let (mut corpus, problems) =
-        crate::query::load_corpus_cached(&args.paths, !args.no_seeds, options, cache.as_ref());
+    let columns = crate::corpus::table::ColumnChoices {
+        all: args.columns.clone().unwrap_or_default(),
+        per_file: Default::default(),
+    };
+    let (mut corpus, problems) = crate::query::load_corpus_with(
+        &args.paths,
+        !args.no_seeds,
+        options,
+        cache.as_ref(),
+        &columns,
+    );
     corpus.keep_copies = args.keep_copies;
     if let Some(line) = cache.as_ref().and_then(|c| c.take_report().problem_line()) {
         eprintln!("techdivide: {line}");
     }
     for problem in &problems {
-        eprintln!("techdivide: skipped: {problem}");
+        if problem.was_loaded() {
+            eprintln!("techdivide: note: {problem}");
+        } else {
+            eprintln!("techdivide: skipped: {problem}");
+        }
     }
     if corpus.is_empty() {
         eprintln!("techdivide: no article loaded");

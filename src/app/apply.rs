@@ -101,6 +101,20 @@ impl App {
                 if let Some(job) = &self.load {
                     job.cancel();
                 }
+                self.queued_loads.clear();
+            }
+            Command::LoadTableWithColumns { path, choice } => {
+                self.column_dialogs.retain(|d| d.path != path);
+                let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                self.settings.table_columns.insert(key, choice);
+                self.start_load(vec![path]);
+            }
+            Command::CloseColumnDialog(path) => {
+                self.column_dialogs.retain(|d| d.path != path);
+                self.notify(
+                    Level::Info,
+                    format!("Not loaded (no columns chosen): {}", path.display()),
+                );
             }
             Command::ExportCountsCsv => {
                 self.save_rx = Some((

@@ -59,6 +59,14 @@ pub enum Command {
         chart_height: f32,
     },
     CancelLoad,
+    /// Load an article table with the columns the user chose in the mapping dialog (kept in
+    /// the settings for the next start).
+    LoadTableWithColumns {
+        path: PathBuf,
+        choice: crate::corpus::table::ColumnChoice,
+    },
+    /// Close the mapping dialog of a table without loading it.
+    CloseColumnDialog(PathBuf),
     /// Show only these years in the chart (`None`: every year).
     ZoomChart(Option<(i16, i16)>),
     /// Show this tab under the reader.

@@ -61,9 +61,12 @@ impl App {
             .collect()
     }
 
+    /// Load paths in the background; while a load runs, they wait for it to finish (a second
+    /// open never cancels the first).
     pub(super) fn start_load(&mut self, paths: Vec<PathBuf>) {
-        if let Some(job) = &self.load {
-            job.cancel();
+        if self.load.is_some() {
+            self.queued_loads.extend(paths);
+            return;
         }
         let ctx = self.ctx.clone();
         let wake = move || {
@@ -77,6 +80,10 @@ impl App {
             self.corrections(),
             self.corpus.options,
             self.cache.clone(),
+            crate::corpus::table::ColumnChoices {
+                all: Default::default(),
+                per_file: self.settings.table_columns.clone().into_iter().collect(),
+            },
             wake,
         ) {
             Ok(job) => self.load = Some(job),
@@ -87,12 +94,33 @@ impl App {
     /// One file of a load could not be read. The first few get a notification each; past that,
     /// one summary notification counts the rest (all are in the log), so a folder with hundreds
     /// of bad files does not bury the window.
-    pub(super) fn report_problem(&mut self, problem: String) {
+    /// A table whose columns are not clear opens the mapping dialog instead.
+    pub(super) fn report_problem(&mut self, problem: crate::LoadError) {
+        if let crate::LoadError::TableColumns {
+            path,
+            columns,
+            problem,
+        } = &problem
+        {
+            self.column_dialogs
+                .push(super::column_dialog::ColumnDialog::new(
+                    path.clone(),
+                    columns.clone(),
+                    problem.to_string(),
+                ));
+            crate::logfile::log(&format!("Asked for the columns of {}", path.display()));
+            return;
+        }
         self.load_problems += 1;
-        if self.load_problems <= PROBLEMS_SHOWN {
-            self.notify(Level::Warning, format!("Skipped {problem}"));
+        let line = if problem.was_loaded() {
+            format!("Note: {problem}")
         } else {
-            crate::logfile::log(&format!("Warning: Skipped {problem}"));
+            format!("Skipped {problem}")
+        };
+        if self.load_problems <= PROBLEMS_SHOWN {
+            self.notify(Level::Warning, line);
+        } else {
+            crate::logfile::log(&format!("Warning: {line}"));
         }
     }
 
@@ -134,7 +162,7 @@ impl App {
                         entries, problems, ..
                     } => {
                         for p in problems {
-                            self.report_problem(p.to_string());
+                            self.report_problem(p);
                         }
                         let removed = &self.settings.removed;
                         let kept: Vec<Arc<ArticleEntry>> = entries
@@ -172,6 +200,10 @@ impl App {
             }
             if done_now {
                 self.load = None;
+                if !self.queued_loads.is_empty() {
+                    let next = std::mem::take(&mut self.queued_loads);
+                    self.start_load(next);
+                }
             }
             if self.selected.is_none() && !self.corpus.is_empty() {
                 self.selected = Some(0);

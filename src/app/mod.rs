@@ -8,6 +8,7 @@ mod bottom_panel;
 mod cache;
 mod chart;
 pub mod colors;
+mod column_dialog;
 pub mod command;
 mod concordance;
 mod copies;
@@ -138,6 +139,10 @@ pub struct App {
     scroll_to_mark: bool,
     /// Date suggestions for undated articles, worked out as they are shown.
     suggestions: dates_review::Suggestions,
+    /// Article tables waiting for the user to say which column is which (the first is shown).
+    pub column_dialogs: Vec<column_dialog::ColumnDialog>,
+    /// Paths opened while a load was running: loaded when it finishes.
+    queued_loads: Vec<PathBuf>,
 }
 
 /// The outcome of a chart image export: the file written, or what went wrong.
@@ -249,6 +254,8 @@ impl App {
             reader_mark: None,
             scroll_to_mark: false,
             suggestions: dates_review::Suggestions::default(),
+            column_dialogs: Vec::new(),
+            queued_loads: Vec::new(),
         };
         // The file as it was read: nothing to write until something changes.
         if app.data_dir.is_some() {
@@ -411,6 +418,7 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(self, ui));
         self.about_ui(&ctx);
+        column_dialog::column_dialog_ui(self, &ctx);
         let mut commands = std::mem::take(&mut self.commands);
         notifications::notifications_ui(ui, &self.notifications, &mut commands);
         for c in commands {

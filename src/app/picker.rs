@@ -46,7 +46,8 @@ impl FilePicker for RfdPicker {
                 let picked: Option<Vec<PathBuf>> = match kind {
                     PickKind::Files => pollster::block_on(
                         dialog
-                            .add_filter("Text", &["txt", "md", "text"])
+                            .add_filter("Articles", &article_extensions())
+                            .add_filter("Article tables", crate::corpus::table::TABLE_EXTENSIONS)
                             .pick_files(),
                     )
                     .map(|v| v.into_iter().map(|h| h.path().to_path_buf()).collect()),
@@ -97,4 +98,14 @@ impl FilePicker for FakePicker {
         let _ = tx.send(next.unwrap_or(PickOutcome::Cancelled));
         rx
     }
+}
+
+/// Every extension that loads: text copies, saved pages and article tables.
+fn article_extensions() -> Vec<&'static str> {
+    crate::corpus::TEXT_EXTENSIONS
+        .iter()
+        .chain(crate::corpus::html::HTML_EXTENSIONS)
+        .chain(crate::corpus::table::TABLE_EXTENSIONS)
+        .copied()
+        .collect()
 }

@@ -43,7 +43,8 @@ pub fn reader_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.separator();
         ui.label(format!(
             "File: {} ({})",
-            entry.article.file, entry.article.encoding
+            entry.article.location(),
+            entry.article.encoding
         ));
     });
     let corrected = entry.corrected.is_some();

@@ -87,6 +87,9 @@ pub struct Settings {
     /// The concordance's last term and order.
     pub concordance_term: String,
     pub concordance_sort: ConcordanceSort,
+    /// The columns the user chose for article tables whose columns were not clear, by the
+    /// table's canonical path.
+    pub table_columns: BTreeMap<PathBuf, crate::corpus::table::ColumnChoice>,
 }
 
 impl Default for Settings {
@@ -109,6 +112,7 @@ impl Default for Settings {
             chart_focus: false,
             concordance_term: String::new(),
             concordance_sort: ConcordanceSort::Article,
+            table_columns: BTreeMap::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! events → year × country counts, and their exports. No UI crate is a dependency: the window
 //! and the CLI (the `techdivide` crate) only call into it.
 
+pub mod arrow_events;
 pub mod atomic_write;
 pub mod cache;
 pub mod corpus;

@@ -202,7 +202,8 @@ fn digest(entry: &ArticleEntry) -> InputDigest {
         ArticleOrigin::File(path) => {
             hash_file(path).map_err(|e| format!("cannot read it now ({e})"))
         }
-        ArticleOrigin::Seed(_) | ArticleOrigin::Memory(_) => {
+        // A table's row is its own input: its text, not the whole table once per row.
+        ArticleOrigin::Seed(_) | ArticleOrigin::Memory(_) | ArticleOrigin::Row { .. } => {
             let text = entry.article.text.as_bytes();
             Ok((text.len() as u64, Sha256::digest(text).into()))
         }

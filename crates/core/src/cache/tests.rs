@@ -234,6 +234,7 @@ fn a_date_correction_is_applied_and_never_stored() {
         &undated,
         Some(&cache),
         true,
+        &Default::default(),
     );
     assert_eq!(entries[0].corrected, Some(DateCorrection::Undated));
     assert!(

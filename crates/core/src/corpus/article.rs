@@ -12,15 +12,19 @@ pub enum ArticleOrigin {
     File(PathBuf),
     /// Text handed over in memory (tests, benchmarks).
     Memory(String),
+    /// A row of an article table: the table's canonical path, and `id=…` (its id column) or
+    /// `row=N` (its row number, from 1).
+    Row { table: PathBuf, key: String },
 }
 
 /// The key an article's user data (a date correction, a removal) is saved under: the canonical
-/// path, or `seed:NAME`, or `memory:NAME`.
+/// path, or `seed:NAME`, or `memory:NAME`, or `TABLE#id=…` / `TABLE#row=N` for a table's row.
 pub fn article_key(origin: &ArticleOrigin) -> String {
     match origin {
         ArticleOrigin::Seed(n) => format!("seed:{n}"),
         ArticleOrigin::File(p) => p.display().to_string(),
         ArticleOrigin::Memory(n) => format!("memory:{n}"),
+        ArticleOrigin::Row { table, key } => format!("{}#{key}", table.display()),
     }
 }
 
@@ -65,10 +69,27 @@ impl Article {
         self.meta.paragraphs.shrink_to_fit();
     }
 
-    /// The path on disk, if the article came from a file.
+    /// Where the article is, for a person: its file's name, or its row of a table (`row 12 of
+    /// stories.csv`, `id wire_01 in stories.jsonl`).
+    pub fn location(&self) -> String {
+        let ArticleOrigin::Row { table, key } = &self.origin else {
+            return self.file.clone();
+        };
+        let table = table.file_name().map_or_else(
+            || table.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match key.split_once('=') {
+            Some(("row", n)) => format!("row {n} of {table}"),
+            Some((_, id)) => format!("id {id} in {table}"),
+            None => format!("{key} in {table}"),
+        }
+    }
+
+    /// The path on disk, if the article came from a file (a table's, for one of its rows).
     pub fn path(&self) -> Option<&std::path::Path> {
         match &self.origin {
-            ArticleOrigin::File(p) => Some(p),
+            ArticleOrigin::File(p) | ArticleOrigin::Row { table: p, .. } => Some(p),
             _ => None,
         }
     }

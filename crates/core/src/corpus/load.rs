@@ -65,7 +65,9 @@ pub enum LoadError {
         "not supported ({kind}; open a text copy (.txt) or the saved web page (.html)): {path}"
     )]
     Unsupported { path: PathBuf, kind: &'static str },
-    #[error("folder has no .txt, .md, .text or .html files: {0}")]
+    #[error(
+        "folder has no .txt, .md, .text or .html files, nor tables (.csv, .tsv, .jsonl, .parquet): {0}"
+    )]
     EmptyFolder(PathBuf),
     #[error("cannot walk folder ({reason}): {path}")]
     Walk { path: PathBuf, reason: String },
@@ -73,6 +75,32 @@ pub enum LoadError {
     Duplicate { path: PathBuf, first: PathBuf },
     #[error("loading crashed ({reason}): {path}")]
     Crashed { path: PathBuf, reason: String },
+    /// An article table that could not be read at all.
+    #[error("cannot read the table ({reason}): {path}")]
+    Table { path: PathBuf, reason: String },
+    /// An article table whose columns do not say where the text is: `columns` are its own, so
+    /// the user can choose.
+    #[error("{problem}: {path}")]
+    TableColumns {
+        path: PathBuf,
+        columns: Vec<String>,
+        problem: crate::corpus::table::ColumnsProblem,
+    },
+    /// One row of a table (`place`: `line 13`, `row 12`) that was not loaded.
+    #[error("{place} ({reason}): {path}")]
+    Row {
+        path: PathBuf,
+        place: String,
+        reason: String,
+    },
+    /// One row of a table that was loaded, but not quite as it stands (a date cell that is not
+    /// a date).
+    #[error("{place} was loaded, but {reason}: {path}")]
+    RowLoaded {
+        path: PathBuf,
+        place: String,
+        reason: String,
+    },
 }
 
 impl LoadError {
@@ -85,8 +113,17 @@ impl LoadError {
             | LoadError::Walk { path, .. }
             | LoadError::Unsupported { path, .. }
             | LoadError::Duplicate { path, .. }
-            | LoadError::Crashed { path, .. } => path,
+            | LoadError::Crashed { path, .. }
+            | LoadError::Table { path, .. }
+            | LoadError::TableColumns { path, .. }
+            | LoadError::Row { path, .. }
+            | LoadError::RowLoaded { path, .. } => path,
         }
+    }
+
+    /// True when the article was loaded all the same (a warning, not a skip).
+    pub fn was_loaded(&self) -> bool {
+        matches!(self, LoadError::RowLoaded { .. })
     }
 }
 
@@ -95,6 +132,7 @@ fn is_text_file(path: &Path) -> bool {
         TEXT_EXTENSIONS
             .iter()
             .chain(super::html::HTML_EXTENSIONS)
+            .chain(super::table::TABLE_EXTENSIONS)
             .any(|t| e.eq_ignore_ascii_case(t))
     })
 }

@@ -10,6 +10,7 @@ pub(crate) mod metadata;
 mod notices;
 mod published;
 pub mod seeds;
+pub mod table;
 
 pub use article::{Article, ArticleOrigin, article_key};
 pub use dates::{DateOrder, dates_in, month_number, parse_date, parse_user_date};

@@ -2,10 +2,12 @@
 //! extract, per file, on a pool with more threads than cores so a thread waiting on the disk
 //! leaves its core to another. The one load path: the CLI and the tests call [`load_corpus`],
 //! the window's background [`super::load_job::LoadJob`] calls [`load_entries`] per batch, and
-//! the seeds come through [`seed_entries`].
+//! the seeds come through [`seed_entries`]. An article table among the files is read row by row
+//! ([`super::table_load::load_table`]), in its place in the order.
 
 use super::{ArticleEntry, Corpus, DateCorrection};
 use crate::cache::{AnalysisCache, Lookup};
+use crate::corpus::table::{ColumnChoices, is_table_name};
 use crate::corpus::{Article, LoadError, collect_files, load_file_catching, seeds};
 use crate::extract::ExtractOptions;
 use rayon::prelude::*;
@@ -115,13 +117,57 @@ pub fn load_entries(
     options: ExtractOptions,
     corrected: &Corrections<'_>,
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
-    load_entries_cached(files, options, corrected, None, true)
+    load_entries_cached(
+        files,
+        options,
+        corrected,
+        None,
+        true,
+        &ColumnChoices::default(),
+    )
 }
 
 /// [`load_entries`] through an analysis cache, when there is one: unchanged files are read
 /// from it, and what the others give is stored in it (`durable`: on disk before this returns;
-/// the last batch of a load). A cache that cannot be written costs nothing but its use.
+/// the last batch of a load). A cache that cannot be written costs nothing but its use. Tables
+/// among the files are read row by row, with `columns` saying which column is which; their
+/// rows are not cached (they are read again).
 pub fn load_entries_cached(
+    files: &[PathBuf],
+    options: ExtractOptions,
+    corrected: &Corrections<'_>,
+    cache: Option<&AnalysisCache>,
+    durable: bool,
+    columns: &ColumnChoices,
+) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
+    let mut entries = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    let mut rest = files;
+    while !rest.is_empty() {
+        let n = rest
+            .iter()
+            .position(|p| is_table_name(p))
+            .unwrap_or(rest.len());
+        if n > 0 {
+            let (mut e, mut p) = load_files_cached(&rest[..n], options, corrected, cache, durable);
+            entries.append(&mut e);
+            problems.append(&mut p);
+        }
+        if let Some(table) = rest.get(n) {
+            let choice = columns.for_file(table);
+            super::table_load::load_table(table, choice, options, corrected, &mut |e, p, _| {
+                entries.extend(e);
+                problems.extend(p);
+                true
+            });
+        }
+        rest = &rest[(n + 1).min(rest.len())..];
+    }
+    (entries, problems)
+}
+
+/// [`load_entries_cached`] for files that are not tables.
+fn load_files_cached(
     files: &[PathBuf],
     options: ExtractOptions,
     corrected: &Corrections<'_>,
@@ -246,8 +292,20 @@ pub fn load_corpus_cached(
     options: ExtractOptions,
     cache: Option<&AnalysisCache>,
 ) -> (Corpus, Vec<LoadError>) {
+    load_corpus_with(paths, with_seeds, options, cache, &ColumnChoices::default())
+}
+
+/// [`load_corpus_cached`] with the columns of article tables chosen (the CLI's `--columns`).
+pub fn load_corpus_with(
+    paths: &[PathBuf],
+    with_seeds: bool,
+    options: ExtractOptions,
+    cache: Option<&AnalysisCache>,
+    columns: &ColumnChoices,
+) -> (Corpus, Vec<LoadError>) {
     let (files, mut problems) = collect_files(paths, &Default::default());
-    let (entries, mut load_problems) = load_entries_cached(&files, options, &|_| None, cache, true);
+    let (entries, mut load_problems) =
+        load_entries_cached(&files, options, &|_| None, cache, true, columns);
     problems.append(&mut load_problems);
     let mut all = if with_seeds {
         seed_entries(options, &|_| None)

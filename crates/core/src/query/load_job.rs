@@ -1,9 +1,11 @@
 //! Background loading: a named thread reads, decodes and analyses files (the one ingest path,
 //! [`super::load_entries`], a batch at a time) and sends batches of entries and problems back;
-//! a window polls it every frame and can cancel it.
+//! a window polls it every frame and can cancel it. An article table is sent a chunk of rows
+//! at a time ([`super::table_load::load_table`]), so its progress shows per row.
 
 use super::{ArticleEntry, DateCorrection, load_entries_cached};
 use crate::cache::{AnalysisCache, CacheReport};
+use crate::corpus::table::{ColumnChoices, is_table_name};
 use crate::corpus::{Article, LoadError, article_key, collect_files};
 use crate::extract::ExtractOptions;
 use std::collections::{HashMap, HashSet};
@@ -45,13 +47,15 @@ pub struct LoadJob {
 impl LoadJob {
     /// Start loading `paths` on a background thread. `already` are canonical paths in the
     /// corpus (not loaded twice); `corrections` are date corrections by article key; `cache`
-    /// serves unchanged files and keeps what the others give.
+    /// serves unchanged files and keeps what the others give; `columns` says which column of
+    /// an article table is which.
     pub fn start(
         paths: Vec<PathBuf>,
         already: HashSet<PathBuf>,
         corrections: HashMap<String, DateCorrection>,
         options: ExtractOptions,
         cache: Option<Arc<AnalysisCache>>,
+        columns: ColumnChoices,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
         let (tx, rx) = channel();
@@ -71,10 +75,10 @@ impl LoadJob {
                     });
                 }
                 let mut done = 0;
-                let batches = files.len().div_ceil(BATCH);
                 let report =
                     |cache: &Option<Arc<AnalysisCache>>| cache.as_ref().map(|c| c.take_report());
-                for (n, chunk) in files.chunks(BATCH).enumerate() {
+                let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
+                for work in steps(&files) {
                     if stop.load(Ordering::Relaxed) {
                         // What was stored so far is kept, on disk.
                         if let Some(c) = &cache
@@ -89,10 +93,45 @@ impl LoadJob {
                         wake();
                         return;
                     }
-                    let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
-                    let last = n + 1 == batches;
-                    let (entries, problems) =
-                        load_entries_cached(chunk, options, &corrected, cache.as_deref(), last);
+                    let chunk = match work {
+                        Step::Files(chunk) => chunk,
+                        Step::Table(table) => {
+                            let choice = columns.for_file(table);
+                            let mut sent = true;
+                            let name = table.display().to_string();
+                            super::table_load::load_table(
+                                table,
+                                choice,
+                                options,
+                                &corrected,
+                                &mut |entries, problems, rows| {
+                                    sent = tx
+                                        .send(LoadMsg::Batch {
+                                            entries,
+                                            problems,
+                                            done,
+                                            current: format!("{name} (row {rows})"),
+                                        })
+                                        .is_ok();
+                                    wake();
+                                    sent && !stop.load(Ordering::Relaxed)
+                                },
+                            );
+                            if !sent {
+                                return;
+                            }
+                            done += 1;
+                            continue;
+                        }
+                    };
+                    let (entries, problems) = load_entries_cached(
+                        chunk,
+                        options,
+                        &corrected,
+                        cache.as_deref(),
+                        false,
+                        &columns,
+                    );
                     done += chunk.len();
                     let current = chunk
                         .last()
@@ -111,10 +150,10 @@ impl LoadJob {
                     }
                     wake();
                 }
-                // Records of files that are gone are dropped (the cache only ever grows by
-                // what is open).
+                // What was stored is made durable; records of files that are gone are dropped
+                // (the cache only ever grows by what is open).
                 if let Some(c) = &cache
-                    && let Err(e) = c.prune_missing()
+                    && let Err(e) = c.store(Vec::new(), true).and_then(|()| c.prune_missing())
                 {
                     c.note_failure(&e);
                 }
@@ -134,6 +173,8 @@ impl LoadJob {
     }
 
     /// Ask the loader to stop after the current batch.
+    ///
+    /// (A table stops after its current chunk of rows.)
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -161,4 +202,29 @@ impl LoadJob {
             }
         }
     }
+}
+
+/// One step of a load: a batch of files, or one article table (read in chunks of rows).
+enum Step<'a> {
+    Files(&'a [PathBuf]),
+    Table(&'a PathBuf),
+}
+
+/// The steps of loading `files`, in their order: runs of files in batches of [`BATCH`], each
+/// table alone.
+fn steps(files: &[PathBuf]) -> Vec<Step<'_>> {
+    let mut steps = Vec::new();
+    let mut rest = files;
+    while !rest.is_empty() {
+        let n = rest
+            .iter()
+            .position(|p| is_table_name(p))
+            .unwrap_or(rest.len());
+        steps.extend(rest[..n].chunks(BATCH).map(Step::Files));
+        if let Some(table) = rest.get(n) {
+            steps.push(Step::Table(table));
+        }
+        rest = &rest[(n + 1).min(rest.len())..];
+    }
+    steps
 }

@@ -11,6 +11,7 @@ mod ingest;
 pub mod live_view;
 pub mod load_job;
 pub mod recount;
+pub mod table_load;
 pub mod units;
 
 pub use corpus_index::{
@@ -21,7 +22,7 @@ pub use filter::{
     sort_rows, text_hits,
 };
 pub use ingest::{
-    Corrections, ingest_pool, load_corpus, load_corpus_cached, load_entries, load_entries_cached,
-    load_entry, seed_entries,
+    Corrections, ingest_pool, load_corpus, load_corpus_cached, load_corpus_with, load_entries,
+    load_entries_cached, load_entry, seed_entries,
 };
 pub use load_job::{LoadJob, LoadMsg};
