@@ -274,7 +274,7 @@ mod window {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use techdivide::app::App;
-    use techdivide::app::picker::FakePicker;
+    use techdivide::app::picker::{FakePicker, PickOutcome};
 
     #[test]
     fn a_table_with_two_text_columns_opens_the_mapping_dialog_and_loads_with_the_choice() {
@@ -333,5 +333,57 @@ mod window {
         );
         let saved = app.settings.table_columns.values().next().unwrap();
         assert_eq!(saved.0.get("text").map(String::as_str), Some("body"));
+    }
+
+    #[test]
+    fn the_file_menu_exports_every_event_as_parquet_with_its_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let parquet = dir.path().join("events.parquet");
+        let answer = vec![PickOutcome::Picked(vec![parquet.clone()])];
+        let mut harness = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |cc| {
+                App::new(
+                    Some(cc.egui_ctx.clone()),
+                    Vec::new(),
+                    true,
+                    None,
+                    Box::new(FakePicker::new(answer)),
+                )
+            });
+        harness.run_steps(3);
+        harness.get_by_label("File").click();
+        harness.run_steps(2);
+        harness
+            .get_by_label("Export all events (CSV, JSON or Parquet)…")
+            .click();
+        let manifest = techdivide::manifest::manifest_path(&parquet);
+        for _ in 0..300 {
+            harness.step();
+            if manifest.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let file = std::fs::File::open(&parquet).expect("the Parquet file");
+        let rows: usize =
+            parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+                .expect("a Parquet file")
+                .build()
+                .unwrap()
+                .map(|b| b.unwrap().num_rows())
+                .sum();
+        let events: usize = harness
+            .state()
+            .corpus
+            .entries
+            .iter()
+            .map(|e| e.analysis.events.len())
+            .sum();
+        assert_eq!(rows, events, "one row per event of the corpus");
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+        assert_eq!(json["export"], "events");
+        assert!(json["filter"].is_null(), "the whole corpus: {json}");
     }
 }

@@ -77,14 +77,23 @@ def main():
         fail("events_arrow vs the CLI's --export", expected, got)
     print(f"ok: events_arrow gives the CLI's {sum(expected.values())} events of {len(files)} files")
 
+    # The Parquet table holds text as strings, as a dataset would: the files that are UTF-8.
+    utf8 = []
+    for p in files:
+        try:
+            utf8.append((p, p.read_bytes().decode("utf-8")))
+        except UnicodeDecodeError:
+            pass
+    expected = Counter(
+        event_key(r) for r in cli(binary, "--keep-copies", "--export", "-", *(str(p) for p, _ in utf8))
+    )
     with tempfile.TemporaryDirectory() as tmp:
         table_path = os.path.join(tmp, "articles.parquet")
-        # Text as UTF-8 strings, as a dataset would hold it (the files are UTF-8 or ASCII here).
         strings = pa.table(
             {
-                "id": batch.column("id"),
-                "text": pa.array([b.decode("utf-8") for b in batch.column("text").to_pylist()]),
-                "published": batch.column("published"),
+                "id": [p.name for p, _ in utf8],
+                "text": [t for _, t in utf8],
+                "published": pa.array([None] * len(utf8), pa.date32()),
             }
         )
         pq.write_table(strings, table_path)
@@ -94,11 +103,14 @@ def main():
             fail("events_arrow over the Parquet table", expected, got)
         print(f"ok: the Parquet article table ({back.num_rows} rows) gives the same events")
         if spark:
-            spark_counts(binary, files, table_path)
+            spark_counts(binary, [p for p, _ in utf8], table_path)
 
 
 def spark_counts(binary, files, table_path):
     from pyspark.sql import SparkSession
+
+    # The workers run this Python (the one with the package), not the first `python3` on PATH.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
 
     session = (
         SparkSession.builder.master("local[2]")

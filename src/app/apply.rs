@@ -116,6 +116,12 @@ impl App {
                     format!("Not loaded (no columns chosen): {}", path.display()),
                 );
             }
+            Command::ExportTable(kind) => {
+                self.save_rx = Some((
+                    SaveKind::Table(kind),
+                    self.picker.pick(PickKind::Save(kind.file_name())),
+                ))
+            }
             Command::ExportCountsCsv => {
                 self.save_rx = Some((
                     SaveKind::CountsCsv,

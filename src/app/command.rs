@@ -59,6 +59,8 @@ pub enum Command {
         chart_height: f32,
     },
     CancelLoad,
+    /// Export the whole corpus's event or article table (asks where).
+    ExportTable(super::table_exports::TableKind),
     /// Load an article table with the columns the user chose in the mapping dialog (kept in
     /// the settings for the next start).
     LoadTableWithColumns {

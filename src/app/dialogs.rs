@@ -38,6 +38,7 @@ impl App {
                         SaveKind::CountsCsv => "chart-counts.csv",
                         SaveKind::ChartPng => "chart.png",
                         SaveKind::ConcordanceCsv => "concordance.csv",
+                        SaveKind::Table(kind) => kind.file_name(),
                     };
                     Some(dir.join(name))
                 }
@@ -47,6 +48,7 @@ impl App {
                     SaveKind::CountsCsv => self.save_counts(&path),
                     SaveKind::ChartPng => self.pending_chart_png = Some(path),
                     SaveKind::ConcordanceCsv => self.save_concordance(&path),
+                    SaveKind::Table(kind) => self.save_table(kind, path),
                 }
             }
         }

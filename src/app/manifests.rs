@@ -10,14 +10,19 @@ pub(super) type ManifestDone = Result<PathBuf, String>;
 impl App {
     /// Describe the export just written to `path` and write its manifest in the background.
     pub(super) fn write_manifest_for(&mut self, kind: ExportKind, path: &Path) {
+        let filter = self.settings.filter.clone();
+        self.write_manifest_with(kind, path, Some(&filter));
+    }
+
+    /// [`Self::write_manifest_for`] an export of the whole corpus, or of what `filter` selects.
+    pub(super) fn write_manifest_with(
+        &mut self,
+        kind: ExportKind,
+        path: &Path,
+        filter: Option<&crate::query::Filter>,
+    ) {
         let totals = manifest::totals(&self.corpus, self.view.result.total_events(), None);
-        let draft = ManifestDraft::new(
-            &self.corpus,
-            kind,
-            path,
-            Some(&self.settings.filter),
-            totals,
-        );
+        let draft = ManifestDraft::new(&self.corpus, kind, path, filter, totals);
         let done = self.manifest_done.0.clone();
         let repaint = self.ctx.clone();
         let export = path.to_path_buf();

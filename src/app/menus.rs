@@ -2,6 +2,7 @@
 
 use super::*;
 use cache::human_bytes;
+use table_exports::TableKind;
 
 impl App {
     pub(super) fn apply_theme(&self, ctx: &egui::Context) {
@@ -74,8 +75,24 @@ impl App {
                     self.commands.push(Command::PickFolder);
                 }
                 ui.separator();
-                if ui.button("Export chart numbers (CSV)…").clicked() {
+                if ui
+                    .button("Export chart numbers (CSV or Parquet)…")
+                    .clicked()
+                {
                     self.commands.push(Command::ExportCountsCsv);
+                }
+                if ui
+                    .button("Export all events (CSV, JSON or Parquet)…")
+                    .clicked()
+                {
+                    self.commands.push(Command::ExportTable(TableKind::Events));
+                }
+                if ui
+                    .button("Export the article table (CSV, JSON or Parquet)…")
+                    .clicked()
+                {
+                    self.commands
+                        .push(Command::ExportTable(TableKind::Articles));
                 }
                 if ui.button("Export chart image (PNG)…").clicked() {
                     self.commands.push(Command::ExportChartPng);

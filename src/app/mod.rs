@@ -26,6 +26,7 @@ mod reader;
 mod recount;
 mod screenshot;
 pub mod settings;
+mod table_exports;
 mod view_sync;
 
 use crate::cache::AnalysisCache;
@@ -62,6 +63,8 @@ enum SaveKind {
     CountsCsv,
     ChartPng,
     ConcordanceCsv,
+    /// The whole corpus's event or article table (CSV, JSON or Parquet by the file's name).
+    Table(table_exports::TableKind),
 }
 
 /// The whole application state.
@@ -96,6 +99,11 @@ pub struct App {
     /// Where a chart image export reports its outcome (the screenshot arrives frames later).
     png_saved: (std::sync::mpsc::Sender<PngSaved>, Receiver<PngSaved>),
     /// Manifests of the window's exports, written in the background.
+    /// Event and article tables written on a background thread: what was written, or why not.
+    table_saved: (
+        std::sync::mpsc::Sender<table_exports::TableSaved>,
+        Receiver<table_exports::TableSaved>,
+    ),
     manifest_done: (
         std::sync::mpsc::Sender<manifests::ManifestDone>,
         Receiver<manifests::ManifestDone>,
@@ -233,6 +241,7 @@ impl App {
             pending_chart_png: None,
             png_saved: std::sync::mpsc::channel(),
             manifest_done: std::sync::mpsc::channel(),
+            table_saved: std::sync::mpsc::channel(),
             title_shown: String::new(),
             ctx,
             focus_filter: false,
@@ -345,6 +354,7 @@ impl eframe::App for App {
         if let Some(path) = self.pending_chart_png.take() {
             screenshot::save_chart_png(ctx, self.chart_rect, path, self.png_saved.0.clone());
         }
+        self.poll_table_exports();
         while let Ok(outcome) = self.png_saved.1.try_recv() {
             match outcome {
                 Ok(path) => {
