@@ -62,7 +62,7 @@ fn stderr(o: &std::process::Output) -> String {
 fn write_text_files(dir: &Path) {
     for (file, title, _, shown, body) in STORIES {
         let text = format!("{title}\nBy Wire Staff\n{shown}\n\n{body}\n");
-        std::fs::write(dir.join(file), text).unwrap();
+        std::fs::write(dir.join(file), text).expect("the test table is written and read");
     }
 }
 
@@ -78,7 +78,7 @@ fn write_jsonl(path: &Path) {
                 .to_string()
         })
         .collect();
-    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+    std::fs::write(path, lines.join("\n") + "\n").expect("the test table is written and read");
 }
 
 fn write_csv(path: &Path, delimiter: char) {
@@ -93,16 +93,16 @@ fn write_csv(path: &Path, delimiter: char) {
             csv_field(body)
         ));
     }
-    std::fs::write(path, out).unwrap();
+    std::fs::write(path, out).expect("the test table is written and read");
 }
 
 fn write_parquet(path: &Path) {
     use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray};
     use std::sync::Arc;
     let days = |iso: &str| {
-        let d: jiff::civil::Date = iso.parse().unwrap();
+        let d: jiff::civil::Date = iso.parse().expect("the test table is written and read");
         let epoch = jiff::civil::date(1970, 1, 1);
-        i32::try_from((d - epoch).get_days()).unwrap()
+        (d - epoch).get_days()
     };
     type Story = (
         &'static str,
@@ -125,11 +125,12 @@ fn write_parquet(path: &Path) {
         ),
         ("content", col(|s| s.4)),
     ])
-    .unwrap();
-    let file = std::fs::File::create(path).unwrap();
-    let mut w = parquet::arrow::ArrowWriter::try_new(file, batch.schema(), None).unwrap();
-    w.write(&batch).unwrap();
-    w.close().unwrap();
+    .expect("the test table is written and read");
+    let file = std::fs::File::create(path).expect("the test table is written and read");
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, batch.schema(), None)
+        .expect("the test table is written and read");
+    w.write(&batch).expect("the test table is written and read");
+    w.close().expect("the test table is written and read");
 }
 
 /// (file, year, country, evidence, sentence) of every event, and (file, title, published) of
@@ -138,30 +139,32 @@ type Events = BTreeSet<(String, String, String, String, String)>;
 type Articles = BTreeSet<(String, String, String)>;
 
 fn export_of(input: &Path) -> (Events, Articles, String) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("the test table is written and read");
     let articles_csv = dir.path().join("articles.csv");
     let out = techdivide(&[
         "--no-seeds",
         "--export",
         "-",
         "--articles",
-        articles_csv.to_str().unwrap(),
-        input.to_str().unwrap(),
+        articles_csv
+            .to_str()
+            .expect("the test table is written and read"),
+        input.to_str().expect("the test table is written and read"),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let events = csv::Reader::from_reader(out.stdout.as_slice())
         .records()
         .map(|r| {
-            let r = r.unwrap();
+            let r = r.expect("the test table is written and read");
             let f = |i: usize| r[i].to_string();
             (f(0), f(5), f(7), f(6), f(8))
         })
         .collect();
     let articles = csv::Reader::from_path(&articles_csv)
-        .unwrap()
+        .expect("the test table is written and read")
         .records()
         .map(|r| {
-            let r = r.unwrap();
+            let r = r.expect("the test table is written and read");
             (r[0].to_string(), r[1].to_string(), r[4].to_string())
         })
         .collect();
