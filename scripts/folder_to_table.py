@@ -4,8 +4,9 @@
     scripts/folder_to_table.py DIR OUT.jsonl      # {"id": ..., "text": ...} per line
     scripts/folder_to_table.py DIR OUT.parquet    # id, text (needs pyarrow)
 
-`id` is the file's path under DIR, `text` its raw content (decoded as UTF-8, undecodable bytes
-replaced), which is what `techdivide` and `techdivide.events_arrow` read as the file. Used for the
+`id` is the file's path under DIR, `text` its content: UTF-8 (a BOM dropped), else read as
+windows-1252 (the legacy encoding news copies come in most; the app itself detects the encoding
+of a file, so convert other legacy files to UTF-8 first). Used for the
 scale runs in docs/SCALE.md; files are streamed, so the folder is never held whole.
 """
 
@@ -24,6 +25,15 @@ def files_of(root):
             yield os.path.relpath(path, root), path
 
 
+def read_text(path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -38,8 +48,7 @@ def main():
             ids, texts = [], []
             for rel, path in files_of(root):
                 ids.append(rel)
-                with open(path, "rb") as f:
-                    texts.append(f.read().decode("utf-8", "replace"))
+                texts.append(read_text(path))
                 if len(ids) == 10_000:
                     w.write_table(pa.table({"id": ids, "text": texts}, schema=schema))
                     rows += len(ids)
@@ -50,8 +59,7 @@ def main():
     else:
         with open(out, "w", encoding="utf-8") as w:
             for rel, path in files_of(root):
-                with open(path, "rb") as f:
-                    text = f.read().decode("utf-8", "replace")
+                text = read_text(path)
                 w.write(json.dumps({"id": rel, "text": text}, ensure_ascii=False))
                 w.write("\n")
                 rows += 1

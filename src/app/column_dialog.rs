@@ -3,7 +3,7 @@
 //! choice is kept in the settings, so the table loads the same way at the next start.
 
 use super::*;
-use crate::corpus::table::{ColumnChoice, ColumnMap, Role};
+use crate::corpus::table::{ColumnChoice, ColumnMap, ColumnsProblem, Role};
 
 /// One table waiting for its columns.
 #[derive(Debug, Clone)]
@@ -18,8 +18,22 @@ pub struct ColumnDialog {
 
 impl ColumnDialog {
     /// Start from what the common names suggest.
-    pub fn new(path: PathBuf, columns: Vec<String>, problem: String) -> Self {
+    pub fn new(path: PathBuf, columns: Vec<String>, problem: &ColumnsProblem) -> Self {
         let guess = ColumnMap::guess(&columns);
+        let problem = match problem {
+            ColumnsProblem::NoText => format!(
+                "No column is named like the article text ({}): pick the one that holds it.",
+                Role::Text.names().join(", ")
+            ),
+            ColumnsProblem::TwoTexts(c) => format!(
+                "Columns {} could each be the article text: pick the one that is.",
+                c.join(" and ")
+            ),
+            ColumnsProblem::NotInTable { role, column } => format!(
+                "The {} column chosen before, “{column}”, is not in the table any more.",
+                role.as_str()
+            ),
+        };
         Self {
             chosen: Role::ALL.map(|r| guess.column(r)),
             path,

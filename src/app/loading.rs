@@ -106,7 +106,7 @@ impl App {
                 .push(super::column_dialog::ColumnDialog::new(
                     path.clone(),
                     columns.clone(),
-                    problem.to_string(),
+                    problem,
                 ));
             crate::logfile::log(&format!("Asked for the columns of {}", path.display()));
             return;

@@ -4,7 +4,7 @@
 use super::columns::Role;
 use crate::corpus::dates::{DateOrder, dates_in};
 use crate::corpus::metadata::{PublishedSource, TitleSource};
-use crate::corpus::{Article, ArticleOrigin};
+use crate::corpus::{Article, ArticleOrigin, MAX_FILE_BYTES};
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -42,6 +42,13 @@ pub fn row_article(table: &Path, table_name: &str, row: TableRow) -> Result<RowA
     let Some(body) = row.cell(Role::Text) else {
         return Err("no text".to_string());
     };
+    if body.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "its text is {} MB, over the {} MB one article may have",
+            body.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
     let title = row.cell(Role::Title).map(one_line);
     let (published, warning) = match row.cell(Role::Published) {
         None => (None, None),
