@@ -12,9 +12,13 @@ pub enum ArticleOrigin {
     File(PathBuf),
     /// Text handed over in memory (tests, benchmarks).
     Memory(String),
-    /// A row of an article table: the table's canonical path, and `id=…` (its id column) or
-    /// `row=N` (its row number, from 1).
-    Row { table: PathBuf, key: String },
+    /// A row of an article table: the table's canonical path (shared by its rows), and `id=…`
+    /// (its id column) or `row=N` (its row number, from 1). Small enough that the enum stays 32
+    /// bytes: one is kept per article.
+    Row {
+        table: std::sync::Arc<PathBuf>,
+        key: Box<str>,
+    },
 }
 
 /// The key an article's user data (a date correction, a removal) is saved under: the canonical
@@ -89,7 +93,8 @@ impl Article {
     /// The path on disk, if the article came from a file (a table's, for one of its rows).
     pub fn path(&self) -> Option<&std::path::Path> {
         match &self.origin {
-            ArticleOrigin::File(p) | ArticleOrigin::Row { table: p, .. } => Some(p),
+            ArticleOrigin::File(p) => Some(p),
+            ArticleOrigin::Row { table, .. } => Some(table),
             _ => None,
         }
     }

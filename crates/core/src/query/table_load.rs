@@ -47,7 +47,7 @@ pub fn load_table(
             return;
         }
     };
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let canonical = Arc::new(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -96,7 +96,7 @@ pub fn load_table(
 /// One row: its entry, and its problem (the reason it was not loaded, or a caveat).
 fn row_entry(
     path: &Path,
-    canonical: &Path,
+    canonical: &Arc<std::path::PathBuf>,
     name: &str,
     row: RowResult,
     options: ExtractOptions,

@@ -6,7 +6,8 @@ use crate::corpus::dates::{DateOrder, dates_in};
 use crate::corpus::metadata::{PublishedSource, TitleSource};
 use crate::corpus::{Article, ArticleOrigin, MAX_FILE_BYTES};
 use jiff::civil::Date;
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The cells of one row that the table's [`super::ColumnMap`] points at, per [`Role`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,7 +39,11 @@ const TITLE_LINES: usize = 12;
 
 /// Build the article of a row of `table` (its file name `table_name`). A row without text is
 /// an error; a date cell that is not a date is a warning, and the date is read from the text.
-pub fn row_article(table: &Path, table_name: &str, row: TableRow) -> Result<RowArticle, String> {
+pub fn row_article(
+    table: &Arc<PathBuf>,
+    table_name: &str,
+    row: TableRow,
+) -> Result<RowArticle, String> {
     let Some(body) = row.cell(Role::Text) else {
         return Err("no text".to_string());
     };
@@ -79,8 +84,8 @@ pub fn row_article(table: &Path, table_name: &str, row: TableRow) -> Result<RowA
         _ => format!("{body}\n"),
     };
     let origin = ArticleOrigin::Row {
-        table: table.to_path_buf(),
-        key,
+        table: Arc::clone(table),
+        key: key.into_boxed_str(),
     };
     let mut article = Article::new(origin, file, text, "UTF-8");
     let m = &mut article.meta;
@@ -161,6 +166,15 @@ fn url_host(url: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn table(path: &str) -> Arc<PathBuf> {
+        Arc::new(PathBuf::from(path))
+    }
+
+    #[test]
+    fn an_origin_is_no_larger_than_a_files() {
+        assert_eq!(std::mem::size_of::<ArticleOrigin>(), 32);
+    }
+
     fn row(cells: &[(Role, &str)]) -> TableRow {
         let mut r = TableRow {
             number: 3,
@@ -184,7 +198,7 @@ mod tests {
             ),
             (Role::Url, "https://news.example.org/x"),
         ]);
-        let a = row_article(Path::new("/t/wire.csv"), "wire.csv", r).unwrap();
+        let a = row_article(&table("/t/wire.csv"), "wire.csv", r).unwrap();
         assert!(a.warning.is_none());
         let m = &a.article.meta;
         assert_eq!(m.title, "Chip rules tighten");
@@ -206,7 +220,7 @@ mod tests {
             (Role::Text, text),
             (Role::Id, "stories/wire_07.txt"),
         ]);
-        let a = row_article(Path::new("/t/w.jsonl"), "w.jsonl", r).unwrap();
+        let a = row_article(&table("/t/w.jsonl"), "w.jsonl", r).unwrap();
         assert_eq!(a.article.text.trim_end(), text);
         assert_eq!(a.article.file, "wire_07.txt");
     }
@@ -215,13 +229,13 @@ mod tests {
     fn a_row_without_text_is_refused_and_a_bad_date_is_a_warning() {
         let empty = row(&[(Role::Title, "t"), (Role::Text, "  ")]);
         assert_eq!(
-            row_article(Path::new("/t.csv"), "t.csv", empty)
+            row_article(&table("/t.csv"), "t.csv", empty)
                 .err()
                 .as_deref(),
             Some("no text")
         );
         let bad = row(&[(Role::Published, "soon"), (Role::Text, "Some text here.")]);
-        let a = row_article(Path::new("/t.csv"), "t.csv", bad).unwrap();
+        let a = row_article(&table("/t.csv"), "t.csv", bad).unwrap();
         assert!(a.warning.unwrap().contains("“soon” is not a date"));
         assert_eq!(a.article.meta.published, None);
     }
