@@ -12,7 +12,7 @@
 //! (null = undated), evidence: Utf8, country: Utf8` (ISO code). Spans are byte offsets into the
 //! decoded text; `Int32` and `Int16` are types Spark has (it has no unsigned ones).
 
-use crate::corpus::table::cell_date;
+use crate::corpus::table::{arrow_cell_text as value_text, cell_date};
 use crate::corpus::{ArticleOrigin, PublishedSource, load_bytes};
 use crate::extract::ExtractOptions;
 use crate::extract::gazetteer::gazetteer;
@@ -20,7 +20,6 @@ use crate::query::ArticleEntry;
 use arrow_array::builder::{Int16Builder, Int32Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_cast::display::{ArrayFormatter, FormatOptions};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use rayon::prelude::*;
 use std::sync::{Arc, LazyLock};
@@ -124,21 +123,6 @@ fn article_events(
             })
         })
         .collect())
-}
-
-/// A cell as text (`None` when null).
-fn value_text(array: &dyn Array, i: usize) -> Option<String> {
-    if array.is_null(i) {
-        return None;
-    }
-    match array.data_type() {
-        DataType::Utf8 => Some(array.as_string::<i32>().value(i).to_string()),
-        DataType::LargeUtf8 => Some(array.as_string::<i64>().value(i).to_string()),
-        DataType::Utf8View => Some(array.as_string_view().value(i).to_string()),
-        _ => ArrayFormatter::try_new(array, &FormatOptions::default())
-            .ok()
-            .map(|f| f.value(i).to_string()),
-    }
 }
 
 /// A text cell's bytes, from a string or a binary column (`None` when null).

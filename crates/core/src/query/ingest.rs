@@ -5,9 +5,10 @@
 //! the seeds come through [`seed_entries`]. An article table among the files is read row by row
 //! ([`super::table_load::load_table`]), in its place in the order.
 
+use super::table_load::{Step, load_steps, load_table};
 use super::{ArticleEntry, Corpus, DateCorrection};
 use crate::cache::{AnalysisCache, Lookup};
-use crate::corpus::table::{ColumnChoices, is_table_name};
+use crate::corpus::table::ColumnChoices;
 use crate::corpus::{Article, LoadError, collect_files, load_file_catching, seeds};
 use crate::extract::ExtractOptions;
 use rayon::prelude::*;
@@ -142,26 +143,22 @@ pub fn load_entries_cached(
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
     let mut entries = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    let mut rest = files;
-    while !rest.is_empty() {
-        let n = rest
-            .iter()
-            .position(|p| is_table_name(p))
-            .unwrap_or(rest.len());
-        if n > 0 {
-            let (mut e, mut p) = load_files_cached(&rest[..n], options, corrected, cache, durable);
-            entries.append(&mut e);
-            problems.append(&mut p);
+    for step in load_steps(files, usize::MAX) {
+        match step {
+            Step::Files(run) => {
+                let (mut e, mut p) = load_files_cached(run, options, corrected, cache, durable);
+                entries.append(&mut e);
+                problems.append(&mut p);
+            }
+            Step::Table(table) => {
+                let choice = columns.for_file(table);
+                load_table(table, choice, options, corrected, &mut |e, p, _| {
+                    entries.extend(e);
+                    problems.extend(p);
+                    true
+                });
+            }
         }
-        if let Some(table) = rest.get(n) {
-            let choice = columns.for_file(table);
-            super::table_load::load_table(table, choice, options, corrected, &mut |e, p, _| {
-                entries.extend(e);
-                problems.extend(p);
-                true
-            });
-        }
-        rest = &rest[(n + 1).min(rest.len())..];
     }
     (entries, problems)
 }

@@ -3,9 +3,10 @@
 //! a window polls it every frame and can cancel it. An article table is sent a chunk of rows
 //! at a time ([`super::table_load::load_table`]), so its progress shows per row.
 
+use super::table_load::{Step, load_steps};
 use super::{ArticleEntry, DateCorrection, load_entries_cached};
 use crate::cache::{AnalysisCache, CacheReport};
-use crate::corpus::table::{ColumnChoices, is_table_name};
+use crate::corpus::table::ColumnChoices;
 use crate::corpus::{Article, LoadError, article_key, collect_files};
 use crate::extract::ExtractOptions;
 use std::collections::{HashMap, HashSet};
@@ -78,7 +79,7 @@ impl LoadJob {
                 let report =
                     |cache: &Option<Arc<AnalysisCache>>| cache.as_ref().map(|c| c.take_report());
                 let corrected = |a: &Article| corrections.get(&article_key(&a.origin)).copied();
-                for work in steps(&files) {
+                for work in load_steps(&files, BATCH) {
                     if stop.load(Ordering::Relaxed) {
                         // What was stored so far is kept, on disk.
                         if let Some(c) = &cache
@@ -202,29 +203,4 @@ impl LoadJob {
             }
         }
     }
-}
-
-/// One step of a load: a batch of files, or one article table (read in chunks of rows).
-enum Step<'a> {
-    Files(&'a [PathBuf]),
-    Table(&'a PathBuf),
-}
-
-/// The steps of loading `files`, in their order: runs of files in batches of [`BATCH`], each
-/// table alone.
-fn steps(files: &[PathBuf]) -> Vec<Step<'_>> {
-    let mut steps = Vec::new();
-    let mut rest = files;
-    while !rest.is_empty() {
-        let n = rest
-            .iter()
-            .position(|p| is_table_name(p))
-            .unwrap_or(rest.len());
-        steps.extend(rest[..n].chunks(BATCH).map(Step::Files));
-        if let Some(table) = rest.get(n) {
-            steps.push(Step::Table(table));
-        }
-        rest = &rest[(n + 1).min(rest.len())..];
-    }
-    steps
 }

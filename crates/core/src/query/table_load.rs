@@ -5,11 +5,12 @@
 use super::ArticleEntry;
 use super::ingest::{Corrections, ingest_pool};
 use crate::corpus::LoadError;
+use crate::corpus::table::is_table_name;
 use crate::corpus::table::{ColumnChoice, RowResult, TableError, open_table, row_article};
 use crate::extract::ExtractOptions;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Rows read, then analysed together, per step (the window gets one batch per step).
@@ -132,4 +133,29 @@ fn row_entry(
             Some(skipped(place, "the extractor panicked".to_string())),
         ),
     }
+}
+
+/// One step of a load: a run of files, or one article table (read in chunks of rows).
+pub enum Step<'a> {
+    Files(&'a [PathBuf]),
+    Table(&'a PathBuf),
+}
+
+/// The steps of loading `files`, in their order: runs of files between the tables, in batches
+/// of at most `batch` files, and each table alone.
+pub fn load_steps(files: &[PathBuf], batch: usize) -> Vec<Step<'_>> {
+    let mut steps = Vec::new();
+    let mut rest = files;
+    while !rest.is_empty() {
+        let n = rest
+            .iter()
+            .position(|p| is_table_name(p))
+            .unwrap_or(rest.len());
+        steps.extend(rest[..n].chunks(batch.max(1)).map(Step::Files));
+        if let Some(table) = rest.get(n) {
+            steps.push(Step::Table(table));
+        }
+        rest = &rest[(n + 1).min(rest.len())..];
+    }
+    steps
 }

@@ -9,6 +9,7 @@ mod parquet_rows;
 mod row_article;
 
 pub use columns::{ColumnChoice, ColumnChoices, ColumnMap, ColumnsProblem, Role};
+pub use parquet_rows::cell as arrow_cell_text;
 pub use row_article::{RowArticle, TableRow, cell_date, row_article};
 
 use std::path::Path;

@@ -101,8 +101,9 @@ impl Iterator for ParquetRows {
     }
 }
 
-/// One cell as text; `None` when null.
-fn cell(array: &dyn Array, i: usize) -> Option<String> {
+/// One cell of an Arrow array as text (`None` when null): a string as it is, any other type as
+/// arrow's formatter writes it (a `Date32` as `2021-08-19`, an integer as its digits).
+pub fn cell(array: &dyn Array, i: usize) -> Option<String> {
     if array.is_null(i) {
         return None;
     }
