@@ -141,13 +141,18 @@ pub fn load_entries_cached(
     durable: bool,
     columns: &ColumnChoices,
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
-    let mut entries = Vec::with_capacity(files.len());
+    let mut entries = Vec::new();
     let mut problems = Vec::new();
     for step in load_steps(files, usize::MAX) {
         match step {
             Step::Files(run) => {
                 let (mut e, mut p) = load_files_cached(run, options, corrected, cache, durable);
-                entries.append(&mut e);
+                // Without tables this is the only run: its entries are taken, not copied.
+                if entries.is_empty() {
+                    entries = e;
+                } else {
+                    entries.append(&mut e);
+                }
                 problems.append(&mut p);
             }
             Step::Table(table) => {

@@ -70,6 +70,14 @@ fn folded(name: &str) -> String {
         .collect()
 }
 
+/// The columns (indices into the folded header) named like one of `role`'s common names, in
+/// [`Role::names`] order.
+fn named_like(role: Role, folded_header: &[String]) -> impl Iterator<Item = usize> + '_ {
+    role.names()
+        .iter()
+        .filter_map(move |n| folded_header.iter().position(|h| *h == folded(n)))
+}
+
 /// The user's choice of columns for some fields; the others are recognised by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnChoice(pub BTreeMap<String, String>);
@@ -189,10 +197,7 @@ impl ColumnMap {
         let folded_header: Vec<String> = header.iter().map(|h| folded(h)).collect();
         let mut map = ColumnMap::default();
         for role in Role::ALL {
-            map.index[role.index()] = role
-                .names()
-                .iter()
-                .find_map(|n| folded_header.iter().position(|h| *h == folded(n)));
+            map.index[role.index()] = named_like(role, &folded_header).next();
         }
         map
     }
@@ -221,11 +226,7 @@ impl ColumnMap {
                 }
                 continue;
             }
-            let candidates: Vec<usize> = role
-                .names()
-                .iter()
-                .filter_map(|n| folded_header.iter().position(|h| *h == folded(n)))
-                .collect();
+            let candidates: Vec<usize> = named_like(role, &folded_header).collect();
             if role == Role::Text && candidates.len() > 1 {
                 return Err(ColumnsProblem::TwoTexts(
                     candidates.iter().map(|&i| header[i].clone()).collect(),
