@@ -1,6 +1,7 @@
 //! Paths → files → decoded articles, in parallel, with one typed problem per bad path.
 
 use super::article::{Article, ArticleOrigin};
+use super::canonical::CanonicalFolders;
 use super::decode::{DecodeError, MAX_FILE_BYTES, decode_bytes};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -144,7 +145,8 @@ pub fn collect_files(
     paths: &[PathBuf],
     already: &HashSet<PathBuf>,
 ) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
+    // Each file with whether it is a link itself, when the walk says so.
+    let mut files: Vec<(PathBuf, Option<bool>)> = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         let meta = match std::fs::metadata(path) {
@@ -182,7 +184,8 @@ pub fn collect_files(
             {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => {
-                        found.push(e.into_path())
+                        let link = e.path_is_symlink();
+                        found.push((e.into_path(), Some(link)))
                     }
                     Ok(_) => {}
                     Err(e) => problems.push(LoadError::Walk {
@@ -198,14 +201,15 @@ pub fn collect_files(
             }
             files.extend(found);
         } else {
-            files.push(path.clone());
+            files.push((path.clone(), None));
         }
     }
     // Same file through two paths (a symlink, `./a` and `a`): keep the first.
     let mut seen: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
     let mut unique = Vec::new();
-    for f in files {
-        let canonical = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+    let folders = CanonicalFolders::default();
+    for (f, link) in files {
+        let canonical = folders.of(&f, link);
         if already.contains(&canonical) {
             problems.push(LoadError::Duplicate {
                 first: canonical.clone(),
@@ -226,14 +230,31 @@ pub fn collect_files(
 
 /// Read and decode one file into an article.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    load_file_with(path, &CanonicalFolders::default())
+}
+
+/// [`load_file`] with the canonical paths of a load's folders shared (see [`CanonicalFolders`]).
+pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article, LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         path: path.to_path_buf(),
         reason: e.to_string(),
     };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+    let not_found = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
         _ => unreadable(e),
-    })?;
+    };
+    // Opened once: its size and its bytes come from the open file (one `fstat`, no second
+    // look-up of the path). A named format that is not read is said so even when it cannot
+    // be opened.
+    let opened = if unsupported_kind(path).is_some() {
+        None
+    } else {
+        Some(std::fs::File::open(path).map_err(not_found)?)
+    };
+    let meta = match &opened {
+        Some(file) => file.metadata().map_err(unreadable)?,
+        None => std::fs::metadata(path).map_err(not_found)?,
+    };
     if meta.is_dir() {
         return Err(LoadError::Unreadable {
             path: path.to_path_buf(),
@@ -256,9 +277,11 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             },
         });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    let origin =
-        ArticleOrigin::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    if let Some(mut file) = opened {
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    }
+    let origin = ArticleOrigin::File(folders.of(path, None));
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -299,7 +322,15 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// [`load_file`], with a panic turned into a [`LoadError::Crashed`] naming the file.
 pub fn load_file_catching(path: &Path) -> Result<Article, LoadError> {
-    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|panic| {
+    load_file_catching_with(path, &CanonicalFolders::default())
+}
+
+/// [`load_file_catching`] with the canonical paths of a load's folders shared.
+pub fn load_file_catching_with(
+    path: &Path,
+    folders: &CanonicalFolders,
+) -> Result<Article, LoadError> {
+    std::panic::catch_unwind(|| load_file_with(path, folders)).unwrap_or_else(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

@@ -9,7 +9,9 @@ use super::table_load::{Step, load_steps, load_table};
 use super::{ArticleEntry, Corpus, DateCorrection};
 use crate::cache::{AnalysisCache, Lookup};
 use crate::corpus::table::ColumnChoices;
-use crate::corpus::{Article, LoadError, collect_files, load_file_catching, seeds};
+use crate::corpus::{
+    Article, CanonicalFolders, LoadError, collect_files, load_file_catching_with, seeds,
+};
 use crate::extract::ExtractOptions;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -43,7 +45,17 @@ pub fn load_entry(
     options: ExtractOptions,
     corrected: &Corrections<'_>,
 ) -> Result<ArticleEntry, LoadError> {
-    let article = load_file_catching(path)?;
+    load_entry_with(path, &CanonicalFolders::default(), options, corrected)
+}
+
+/// [`load_entry`] for one of a load's files, sharing the canonical paths of its folders.
+fn load_entry_with(
+    path: &Path,
+    folders: &CanonicalFolders,
+    options: ExtractOptions,
+    corrected: &Corrections<'_>,
+) -> Result<ArticleEntry, LoadError> {
+    let article = load_file_catching_with(path, folders)?;
     let correction = corrected(&article);
     std::panic::catch_unwind(|| ArticleEntry::new(article, correction, options)).map_err(|_| {
         LoadError::Crashed {
@@ -62,6 +74,7 @@ type NewRecord = Option<(PathBuf, Vec<u8>)>;
 fn load_entry_cached(
     cache: &AnalysisCache,
     path: &Path,
+    folders: &CanonicalFolders,
     options: ExtractOptions,
     corrected: &Corrections<'_>,
 ) -> (Result<ArticleEntry, LoadError>, NewRecord) {
@@ -98,7 +111,7 @@ fn load_entry_cached(
         }
         Lookup::Miss { stamp } => {
             cache.count_read();
-            let entry = load_entry(path, options, corrected);
+            let entry = load_entry_with(path, folders, options, corrected);
             let record = match (&entry, stamp) {
                 (Ok(e), Some(stamp)) => cache.record(
                     stamp,
@@ -176,13 +189,15 @@ fn load_files_cached(
     cache: Option<&AnalysisCache>,
     durable: bool,
 ) -> (Vec<Arc<ArticleEntry>>, Vec<LoadError>) {
+    let folders = CanonicalFolders::default();
+    let folders = &folders;
     let Some(cache) = cache else {
         // Each entry goes into its Arc on its thread: the collected results are pointers, not
         // a second copy of every entry (90 MB at 200k articles).
         let results: Vec<Result<Arc<ArticleEntry>, LoadError>> = ingest_pool().install(|| {
             files
                 .par_iter()
-                .map(|path| load_entry(path, options, corrected).map(Arc::new))
+                .map(|path| load_entry_with(path, folders, options, corrected).map(Arc::new))
                 .collect()
         });
         return split_results(results);
@@ -200,7 +215,7 @@ fn load_files_cached(
                         .par_iter()
                         .map(|path| {
                             let (entry, record) =
-                                load_entry_cached(cache, path, options, corrected);
+                                load_entry_cached(cache, path, folders, options, corrected);
                             (entry.map(Arc::new), record)
                         })
                         .collect()

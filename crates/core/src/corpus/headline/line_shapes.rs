@@ -13,8 +13,8 @@ pub fn is_prose(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
     (words >= 30 || t.ends_with(['.', '!', '?', '…']))
         && !(words <= 20 && title_case(s))
-        && !is_notice(s)
         && glued_words(s) < 2
+        && !is_notice(s)
 }
 
 /// A long line that a copy wrapped: the next line goes on in lower case (`… attracting clients

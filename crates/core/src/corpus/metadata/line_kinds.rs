@@ -315,16 +315,20 @@ pub(crate) fn is_header_line(s: &str) -> bool {
     let starts = |p: &str| {
         s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
     };
-    READ_TIME.is_match(s)
+    // Each regex only where its literal can be: a read time opens with a digit, a credit has a
+    // colon, an address a dot.
+    (s.starts_with(char::is_numeric) && READ_TIME.is_match(s))
         || byline_author(s).is_some()
-        || CREDIT.is_match(s)
+        || (s.contains(':') && CREDIT.is_match(s))
         || (short && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
         || (short
             && (starts("published")
                 || starts("updated")
                 || starts("last updated")
                 || starts("last modified")))
-        || (word_count_capped(s, 4) <= 3 && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
+        || (s.contains('.')
+            && word_count_capped(s, 4) <= 3
+            && DOMAIN.find(s).is_some_and(|m| m.len() + 12 >= s.len()))
 }
 
 /// How many short link-like lines in a row make a list of links (menus, "related" and "most
@@ -357,12 +361,12 @@ pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usi
     }
     for (n, &i) in body.iter().enumerate() {
         let s = lines[i].text;
-        // The phrase tests before the word counts: most lines hold no phrase, and a count
-        // reads up to the whole line.
+        // The credit line's few bytes first, then the word count (it stops at word 61, a
+        // paragraph's first few hundred bytes), then the phrase scan, which reads the whole
+        // line.
         let menu = word_count_capped(s, 9) <= 8 && !ends_sentence(s) && is_boilerplate(s);
-        let notice = (crate::corpus::notices::is_notice(s)
-            || crate::corpus::notices::is_credit_line(s))
-            && word_count_capped(s, 61) <= 60;
+        let notice = word_count_capped(s, 61) <= 60
+            && (crate::corpus::notices::is_credit_line(s) || crate::corpus::notices::is_notice(s));
         if menu || notice {
             keep[n] = false;
         }

@@ -3,8 +3,9 @@
 //! those of the whole text.
 
 use regex_automata::Input;
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// Compile one time pattern (the same syntax and Unicode rules as the `regex` crate).
@@ -64,30 +65,89 @@ impl<'h> Groups<'h> {
     }
 }
 
+thread_local! {
+    /// Each thread's search cache of each pattern: the `regex` crate's shared pool hands a
+    /// cache out per search, which costs more than a window's search on the threads that do
+    /// not own the pool.
+    static CACHES: RefCell<Vec<(usize, Cache)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Run `f` with this thread's cache of `re` (a pattern of a `static`: its address is its key).
+fn with_cache<R>(re: &'static Regex, f: impl FnOnce(&mut Cache) -> R) -> R {
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let key = std::ptr::from_ref(re) as usize;
+        let at = match caches.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                caches.push((key, re.create_cache()));
+                caches.len() - 1
+            }
+        };
+        f(&mut caches[at].1)
+    })
+}
+
+/// The next match of `re` in `input` and the input moved past it (no pattern here matches
+/// the empty string; an empty match would end the window's search).
+fn next_in(input: &mut Input<'_>, found: Option<Range<usize>>) -> Option<Range<usize>> {
+    let m = found?;
+    if m.is_empty() {
+        input.set_start(input.end());
+    } else {
+        input.set_start(m.end);
+    }
+    Some(m)
+}
+
 /// Every match of `re` inside `windows` of `text`, in text order.
 pub(super) fn find_in<'h>(
-    re: &'h Regex,
+    re: &'static Regex,
     text: &'h str,
-    windows: &'h [Range<usize>],
-) -> impl Iterator<Item = Found<'h>> + 'h {
-    windows.iter().flat_map(move |w| {
-        re.find_iter(Input::new(text).span(w.clone()))
-            .map(move |m| Found {
-                text,
-                start: m.start(),
-                end: m.end(),
-            })
+    windows: &[Range<usize>],
+) -> Vec<Found<'h>> {
+    with_cache(re, |cache| {
+        let mut out = Vec::new();
+        for w in windows {
+            let mut input = Input::new(text).span(w.clone());
+            while let Some(m) = {
+                let found = re.search_with(cache, &input).map(|m| m.range());
+                next_in(&mut input, found)
+            } {
+                out.push(Found {
+                    text,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+        }
+        out
     })
 }
 
 /// Every match of `re` inside `windows` of `text` with its groups, in text order.
 pub(super) fn captures_in<'h>(
-    re: &'h Regex,
+    re: &'static Regex,
     text: &'h str,
-    windows: &'h [Range<usize>],
-) -> impl Iterator<Item = Groups<'h>> + 'h {
-    windows.iter().flat_map(move |w| {
-        re.captures_iter(Input::new(text).span(w.clone()))
-            .map(move |caps| Groups { text, caps })
+    windows: &[Range<usize>],
+) -> Vec<Groups<'h>> {
+    with_cache(re, |cache| {
+        let mut out = Vec::new();
+        let mut caps = re.create_captures();
+        for w in windows {
+            let mut input = Input::new(text).span(w.clone());
+            loop {
+                re.search_captures_with(cache, &input, &mut caps);
+                let found = caps.get_match().map(|m| m.range());
+                if next_in(&mut input, found).is_none() {
+                    break;
+                }
+                out.push(Groups {
+                    text,
+                    caps: caps.clone(),
+                });
+            }
+        }
+        out
     })
 }
