@@ -34,6 +34,27 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_bytes_declared(bytes, None)
 }
 
+/// [`decode_bytes`] of bytes the caller owns (a file just read): UTF-8 becomes the text
+/// without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = !bytes.is_empty()
+        && bytes.len() <= MAX_FILE_BYTES
+        && binary_signature(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && utf16_without_bom(&bytes).is_none();
+    if !plain_utf8 {
+        return decode_bytes(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(Decoded {
+            text,
+            encoding: "UTF-8",
+            had_errors: false,
+        }),
+        Err(e) => decode_bytes(e.as_bytes()),
+    }
+}
+
 /// [`decode_bytes`] for a file that declares its encoding (a saved page's `<meta charset>`):
 /// a BOM still wins, then the declaration, then detection.
 pub fn decode_bytes_declared(
@@ -70,6 +91,11 @@ pub fn decode_bytes_declared(
         let encoding = detector.guess(None, true);
         decode_with(encoding, bytes)
     };
+    checked(decoded)
+}
+
+/// A decoded text, unless it is binary after all or only white space.
+fn checked(decoded: Decoded) -> Result<Decoded, DecodeError> {
     if looks_binary(&decoded.text) {
         return Err(DecodeError::Binary("control characters".to_string()));
     }
@@ -109,7 +135,8 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// UTF-16 text without a BOM has a zero byte in every other position for ASCII content.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 4 {
+    // No zero byte at all (almost every file): not UTF-16.
+    if sample.len() < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let pairs = sample.len() / 2;

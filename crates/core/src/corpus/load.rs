@@ -2,7 +2,7 @@
 
 use super::article::{Article, ArticleOrigin};
 use super::canonical::CanonicalFolders;
-use super::decode::{DecodeError, MAX_FILE_BYTES, decode_bytes};
+use super::decode::{DecodeError, MAX_FILE_BYTES, decode_bytes, decode_owned};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -286,10 +286,23 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    load_bytes(origin, file, &bytes).map_err(|reason| LoadError::NotText {
+    load_owned_bytes(origin, file, bytes).map_err(|reason| LoadError::NotText {
         path: path.to_path_buf(),
         reason,
     })
+}
+
+/// [`load_bytes`] of bytes read for it: a UTF-8 text keeps them, uncopied.
+fn load_owned_bytes(
+    origin: ArticleOrigin,
+    file: String,
+    bytes: Vec<u8>,
+) -> Result<Article, DecodeError> {
+    if super::html::is_html_name(&file) || looks_like_html(&bytes) {
+        return super::html::load_html(origin, file, &bytes);
+    }
+    let decoded = decode_owned(bytes)?;
+    Ok(Article::new(origin, file, decoded.text, decoded.encoding))
 }
 
 /// Decode bytes that came from anywhere into an article.

@@ -120,16 +120,38 @@ pub fn title_case(s: &str) -> bool {
 pub(crate) static CREDIT_WORDS: std::sync::LazyLock<Vec<&'static str>> =
     crate::word_list::words!("credit_words.txt");
 
+/// The credit words in one case-insensitive automaton: one scan of a line instead of a
+/// lower-cased copy searched once per word.
+static CREDIT_AUTOMATON: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDIT_WORDS.iter())
+            .unwrap_or_else(|e| panic!("credit words: {e}"))
+    });
+
+/// A credit word in `s`, as `s.to_lowercase()` would contain it. The words are lower case
+/// and ASCII but for `…`, so folding ASCII letters finds the same places; only two other
+/// characters lower-case into ASCII (`İ` and the Kelvin sign), and a line holding one is
+/// lower-cased as before.
+fn has_credit_word(s: &str) -> bool {
+    if s.contains(['\u{130}', '\u{212A}']) {
+        let l = s.to_lowercase();
+        return CREDIT_WORDS.iter().any(|w| l.contains(w));
+    }
+    CREDIT_AUTOMATON.is_match(s)
+}
+
 /// A photo's caption or credit (`Photo: Jane Roe/AP`, `… on Nov. 8. (Jane Roe)`): its date is
 /// the photo's, never the article's.
 pub fn is_photo_credit(s: &str) -> bool {
     if s.len() > 600 {
         return false;
     }
-    let l = s.to_lowercase();
-    if CREDIT_WORDS.iter().any(|w| l.contains(w)) {
+    if has_credit_word(s) {
         return true;
     }
+    let l = s.to_lowercase();
     // `EPA-EFE/Stuart Brock`, `Pool via REUTERS`: an agency and a photographer.
     let agency_slash = s.contains('/')
         && word_count(s) <= 60
@@ -302,21 +324,21 @@ pub fn is_name_line(s: &str) -> bool {
         "games",
         "shop",
     ];
-    if s.split_whitespace().any(|w| {
-        NOT_NAMES.contains(
-            &w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric()),
-        )
-    }) {
-        return false;
-    }
-    (1..=4).contains(&parts.len())
+    let names = (1..=4).contains(&parts.len())
         && parts.iter().all(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
             let agency = words.len() == 1
                 && words[0].len() >= 2
                 && words[0].chars().all(|c| c.is_uppercase());
             agency || ((2..=3).contains(&words.len()) && words.iter().all(|w| capital(w)))
+        });
+    // (Asked only of lines shaped as names: most lines are not, and this lower-cases each word.)
+    names
+        && !s.split_whitespace().any(|w| {
+            NOT_NAMES.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
         })
 }
 

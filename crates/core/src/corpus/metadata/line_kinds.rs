@@ -361,12 +361,12 @@ pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usi
     }
     for (n, &i) in body.iter().enumerate() {
         let s = lines[i].text;
-        // The credit line's few bytes first, then the word count (it stops at word 61, a
-        // paragraph's first few hundred bytes), then the phrase scan, which reads the whole
-        // line.
-        let menu = word_count_capped(s, 9) <= 8 && !ends_sentence(s) && is_boilerplate(s);
-        let notice = word_count_capped(s, 61) <= 60
-            && (crate::corpus::notices::is_credit_line(s) || crate::corpus::notices::is_notice(s));
+        // The phrase tests before the word counts: most lines hold no phrase, and a count
+        // reads up to the whole line.
+        let menu = !ends_sentence(s) && word_count_capped(s, 9) <= 8 && is_boilerplate(s);
+        let notice = (crate::corpus::notices::is_credit_line(s)
+            || crate::corpus::notices::is_notice(s))
+            && word_count_capped(s, 61) <= 60;
         if menu || notice {
             keep[n] = false;
         }
