@@ -445,8 +445,13 @@ pub(crate) fn is_label(s: &str) -> bool {
 
 /// A line that may be a headline or a standfirst: a few words, no final full stop.
 pub(crate) fn headline_like(s: &str) -> bool {
+    headline_like_with(s, || excluded(s))
+}
+
+/// [`headline_like`] with the answer of [`excluded`] for `s` given (memoised by the scorer).
+pub(crate) fn headline_like_with(s: &str, excluded: impl FnOnce() -> bool) -> bool {
     let bare = s.trim_end_matches(['"', '”', '’', '\'', ')']);
-    (4..=40).contains(&word_count(s)) && !bare.ends_with(['.', ':']) && !excluded(s)
+    (4..=40).contains(&word_count(s)) && !bare.ends_with(['.', ':']) && !excluded()
 }
 
 /// A line that opens a list of other stories: `More News Stories`, `Related Articles`.
@@ -475,14 +480,10 @@ pub(crate) fn is_more_marker(s: &str) -> bool {
 
 /// A line that may be an item of a list of headlines: a few words, capitalised, no final
 /// punctuation (a standfirst or a wrapped line is longer or goes on in lower case).
-pub(crate) fn list_item_like(s: &str) -> bool {
+/// (The answer of [`headline_like`] for `s` is given: the scorer memoises it.)
+pub(crate) fn list_item_like_with(s: &str, headline_like: impl FnOnce() -> bool) -> bool {
     (4..=20).contains(&word_count(s))
         && s.chars().count() < 150
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'')
-        && headline_like(s)
-}
-
-pub(crate) fn prose_or_headline_like(s: &str) -> bool {
-    let sentence = word_count(s) >= 6 && ends_sentence(s) && !excluded(s);
-    (headline_like(s) && word_count(s) >= 6) || is_prose(s) || sentence
+        && headline_like()
 }

@@ -69,11 +69,17 @@ pub fn first_paragraph(lines: &[&str]) -> usize {
 
 /// Per-line answers that scoring asks many times (a neighbour of every candidate), each
 /// computed once.
+/// (Each candidate looks at the lines around it, and neighbouring candidates share them.)
 struct Facts<'a> {
     lines: &'a [&'a str],
     meta: Vec<OnceCell<bool>>,
     excluded: Vec<OnceCell<bool>>,
     list_item: Vec<OnceCell<bool>>,
+    headline_like: Vec<OnceCell<bool>>,
+    prose: Vec<OnceCell<bool>>,
+    byline: Vec<OnceCell<bool>>,
+    footer: Vec<OnceCell<bool>>,
+    counted: Vec<OnceCell<bool>>,
 }
 
 impl<'a> Facts<'a> {
@@ -84,7 +90,38 @@ impl<'a> Facts<'a> {
             meta: cells(),
             excluded: cells(),
             list_item: cells(),
+            headline_like: cells(),
+            prose: cells(),
+            byline: cells(),
+            footer: cells(),
+            counted: cells(),
         }
+    }
+
+    fn headline_like(&self, j: usize) -> bool {
+        *self.headline_like[j]
+            .get_or_init(|| headline_like_with(self.lines[j], || self.excluded(j)))
+    }
+
+    fn prose(&self, j: usize) -> bool {
+        *self.prose[j].get_or_init(|| is_prose(self.lines[j]))
+    }
+
+    fn byline(&self, j: usize) -> bool {
+        *self.byline[j].get_or_init(|| is_byline(self.lines[j]))
+    }
+
+    /// A footer marker or a "more stories" marker.
+    fn footer(&self, j: usize) -> bool {
+        *self.footer[j].get_or_init(|| is_footer(self.lines[j]) || is_more_marker(self.lines[j]))
+    }
+
+    /// A line that counts as one for "right below" (a page's controls do not).
+    fn counted(&self, j: usize) -> bool {
+        *self.counted[j].get_or_init(|| {
+            let l = self.lines[j].trim_start_matches(BULLETS).trim_start();
+            l.chars().any(char::is_alphanumeric) && (!is_ui_text(l) || self.meta(j))
+        })
     }
 
     fn meta(&self, j: usize) -> bool {
@@ -96,7 +133,8 @@ impl<'a> Facts<'a> {
     }
 
     fn list_item(&self, j: usize) -> bool {
-        *self.list_item[j].get_or_init(|| list_item_like(self.lines[j]))
+        *self.list_item[j]
+            .get_or_init(|| list_item_like_with(self.lines[j], || self.headline_like(j)))
     }
 }
 
@@ -160,14 +198,7 @@ fn score(
     // share row) is the strongest sign across sites.
     // (A photo credit is not one: a line over a credit is the photo's caption.)
     // (A page's controls do not count as lines: a share row copies as one bullet per button.)
-    let next = |n: usize| {
-        (k + 1..lines.len())
-            .filter(|&j| {
-                let l = lines[j].trim_start_matches(BULLETS).trim_start();
-                l.chars().any(char::is_alphanumeric) && (!is_ui_text(l) || f.meta(j))
-            })
-            .take(n)
-    };
+    let next = |n: usize| (k + 1..lines.len()).filter(|&j| f.counted(j)).take(n);
     let below = next(4)
         .take_while(|&j| j <= body)
         .find(|&j| f.meta(j) && !is_photo_credit(lines[j]));
@@ -182,9 +213,7 @@ fn score(
     }
     // Under a "more stories" or "related" marker, a headline is another story's.
     // (Only after the article's text has begun: menus carry "Trending" and "Most read" too.)
-    if (k.saturating_sub(8).max(article_start)..k)
-        .any(|j| is_footer(lines[j]) || is_more_marker(lines[j]))
-    {
+    if (k.saturating_sub(8).max(article_start)..k).any(|j| f.footer(j)) {
         add(-2.0, "under a 'more stories' marker", &mut why);
     }
     // Three or more headline-like lines in a row are a list of links.
@@ -208,22 +237,22 @@ fn score(
         }
     }
     // A teaser in a list has its date; the article's headline has its author too.
-    if next(4).any(|j| is_byline(lines[j])) {
+    if next(4).any(|j| f.byline(j)) {
         add(1.0, "a byline below", &mut why);
-    } else if below.is_none() && (k.saturating_sub(3)..k).any(|j| is_byline(lines[j])) {
+    } else if below.is_none() && (k.saturating_sub(3)..k).any(|j| f.byline(j)) {
         add(1.0, "a byline above", &mut why);
     }
     // Headline, then standfirst, then byline: the upper of two headline-like lines is the
     // headline.
-    if below.is_some_and(|j| j > k + 1) && (prose_or_headline_like(lines[k + 1])) {
+    if below.is_some_and(|j| j > k + 1) && prose_or_headline_like_in(f, k + 1) {
         add(1.5, "a standfirst below", &mut why);
     }
     // A headline opens the article: running text right above it means the line is inside a
     // story (a wrapped line's end, a caption, a subheading).
-    if k > 0 && is_prose(lines[k - 1]) && !is_notice(lines[k - 1]) {
+    if k > 0 && f.prose(k - 1) && !is_notice(lines[k - 1]) {
         add(-2.0, "running text right above", &mut why);
     }
-    if k > 0 && headline_like(lines[k - 1]) && !f.meta(k - 1) {
+    if k > 0 && f.headline_like(k - 1) && !f.meta(k - 1) {
         add(-0.5, "under another headline-like line", &mut why);
     }
     if repeated && words >= 3 {
@@ -251,6 +280,13 @@ fn score(
     (total, why)
 }
 
+/// Line `j` may be a standfirst: six words or more of a headline's shape or of running text.
+fn prose_or_headline_like_in(f: &Facts<'_>, j: usize) -> bool {
+    let s = f.lines[j];
+    let sentence = word_count(s) >= 6 && ends_sentence(s) && !f.excluded(j);
+    (f.headline_like(j) && word_count(s) >= 6) || f.prose(j) || sentence
+}
+
 /// Lines that may stand between two paragraphs of one article (a caption, an ad label, a
 /// subheading, a share row) without ending its run of running text.
 const GAP: usize = 4;
@@ -269,7 +305,7 @@ fn prose_runs(f: &Facts<'_>) -> Vec<(usize, usize)> {
     let mut adjacent: Vec<bool> = Vec::new();
     let mut last: Option<usize> = None;
     for (k, s) in lines[..n].iter().enumerate() {
-        if !(is_prose(s) || is_wrapped(lines, k) || continues_wrapped(lines, k)) || under_meta(k) {
+        if !(f.prose(k) || is_wrapped(lines, k) || continues_wrapped(lines, k)) || under_meta(k) {
             continue;
         }
         let words = word_count(s);

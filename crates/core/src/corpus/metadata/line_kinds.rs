@@ -86,6 +86,21 @@ pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Call `f` with `s.to_lowercase()`: a short ASCII line (most lines these tests see) is
+/// lower-cased on the stack, without an allocation.
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 512;
+    if s.len() <= SHORT && s.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let out = &mut buf[..s.len()];
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII stays ASCII: always valid UTF-8.
+        return f(std::str::from_utf8(out).unwrap_or_default());
+    }
+    f(&lower(s))
+}
+
 /// Glyphs that open a list item in a copy (browsers and text dumps render `<li>` with them).
 pub(crate) const BULLETS: &[char] = &[
     '•', '*', '·', '|', '▸', '►', '→', '□', '■', '▪', '◦', '○', '●', '◆', '◇', '✓', '➤',
@@ -97,7 +112,14 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if bullet || line.len() > 400 {
         return bullet;
     }
-    let l = lower(line.trim_end_matches([':', '.', '›', '»', '>']));
+    with_lower(line.trim_end_matches([':', '.', '›', '»', '>']), |l| {
+        boilerplate_lower(line, l)
+    })
+}
+
+/// [`is_boilerplate`] of `line`, a line of at most 400 bytes with no bullet, given `l`: the
+/// line lower-cased without its closing punctuation.
+fn boilerplate_lower(line: &str, l: &str) -> bool {
     // Mastheads and skip links: `The Guardian - Back to home`, `Jump to navigation`.
     if l.len() < 80
         && [
@@ -114,7 +136,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     {
         return true;
     }
-    if BOILERPLATE.contains(&l.as_str()) {
+    if BOILERPLATE.contains(&l) {
         return true;
     }
     // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
@@ -142,7 +164,11 @@ pub(crate) fn is_footer(line: &str) -> bool {
     if line.len() > 160 && !line.contains("riginally") {
         return false;
     }
-    let l = lower(line);
+    with_lower(line, |l| footer_lower(line, l))
+}
+
+/// [`is_footer`] of `line` given `l`, the line lower-cased.
+fn footer_lower(line: &str, l: &str) -> bool {
     if matches!(
         l.trim_end_matches(':'),
         "related"
