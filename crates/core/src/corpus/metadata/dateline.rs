@@ -36,11 +36,33 @@ pub(crate) static DATELINE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The end of `text` where [`ORIGINALLY`] can match: from the start of the second-last line
+/// that holds more than dots and white space. (The pattern ends at the end of the text, with
+/// only dots and white space after the source, which takes one line; only white space may
+/// stand between its `at`/`on`/`in`/`by` and the source.) The pattern searched over the whole
+/// text finds the same match: the search that read every article to its end now reads two
+/// lines.
+fn last_lines(text: &str) -> &str {
+    let content = |line: &str| line.chars().any(|c| c != '.' && !c.is_whitespace());
+    let mut seen = 0;
+    let mut end = text.len();
+    while let Some(nl) = text[..end].rfind('\n') {
+        if content(&text[nl + 1..end]) {
+            seen += 1;
+            if seen == 2 {
+                return &text[nl + 1..];
+            }
+        }
+        end = nl;
+    }
+    text
+}
+
 /// Closing source line, wire dateline, and dateline date as a fallback for `published`.
 pub(crate) fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, header: &[&str]) {
     // "originally published at X" anywhere after the body.
     // (`originally published on 3 February 2023` names a date, not a source.)
-    if let Some(c) = ORIGINALLY.captures(text) {
+    if let Some(c) = ORIGINALLY.captures(last_lines(text)) {
         let named = c[1].trim().trim_end_matches(['.', ',']);
         if parse_date(named, order).is_none_or(|(_, r)| r.len() + 4 < named.len()) {
             meta.source = Some(named.to_string());

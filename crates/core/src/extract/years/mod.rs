@@ -318,9 +318,12 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             kind: TimeKind::Season { first, last, mode },
         });
     }
-    for c in captures_in(&WEEKDAY, sentence, windows.of(Family::Weekday)) {
-        let Some(m) = c.get(1) else { continue };
-        let wd = match m.as_str() {
+    // The weekday is the match without its plural `s` (every name ends in `day`): read off the
+    // match, not asked of the regex as a group.
+    for whole in find_in(&WEEKDAY, sentence, windows.of(Family::Weekday)) {
+        let name = whole.as_str().strip_suffix('s').unwrap_or(whole.as_str());
+        let m = whole.start()..whole.start() + name.len();
+        let wd = match name {
             "Monday" => Weekday::Monday,
             "Tuesday" => Weekday::Tuesday,
             "Wednesday" => Weekday::Wednesday,
@@ -330,7 +333,7 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
             _ => Weekday::Sunday,
         };
         out.push(TimeExpr {
-            span: shift(m.range()),
+            span: shift(m),
             kind: TimeKind::Weekday(wd),
         });
     }

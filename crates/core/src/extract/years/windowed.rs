@@ -69,22 +69,24 @@ thread_local! {
     /// Each thread's search cache of each pattern: the `regex` crate's shared pool hands a
     /// cache out per search, which costs more than a window's search on the threads that do
     /// not own the pool.
-    static CACHES: RefCell<Vec<(usize, Cache)>> = const { RefCell::new(Vec::new()) };
+    static CACHES: RefCell<Vec<(usize, Cache, Captures)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Run `f` with this thread's cache of `re` (a pattern of a `static`: its address is its key).
-fn with_cache<R>(re: &'static Regex, f: impl FnOnce(&mut Cache) -> R) -> R {
+/// Run `f` with this thread's cache and groups of `re` (a pattern of a `static`: its address
+/// is its key).
+fn with_cache<R>(re: &'static Regex, f: impl FnOnce(&mut Cache, &mut Captures) -> R) -> R {
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
         let key = std::ptr::from_ref(re) as usize;
-        let at = match caches.iter().position(|(k, _)| *k == key) {
+        let at = match caches.iter().position(|(k, _, _)| *k == key) {
             Some(at) => at,
             None => {
-                caches.push((key, re.create_cache()));
+                caches.push((key, re.create_cache(), re.create_captures()));
                 caches.len() - 1
             }
         };
-        f(&mut caches[at].1)
+        let (_, cache, caps) = &mut caches[at];
+        f(cache, caps)
     })
 }
 
@@ -106,7 +108,7 @@ pub(super) fn find_in<'h>(
     text: &'h str,
     windows: &[Range<usize>],
 ) -> Vec<Found<'h>> {
-    with_cache(re, |cache| {
+    with_cache(re, |cache, _| {
         let mut out = Vec::new();
         for w in windows {
             let mut input = Input::new(text).span(w.clone());
@@ -131,13 +133,12 @@ pub(super) fn captures_in<'h>(
     text: &'h str,
     windows: &[Range<usize>],
 ) -> Vec<Groups<'h>> {
-    with_cache(re, |cache| {
+    with_cache(re, |cache, caps| {
         let mut out = Vec::new();
-        let mut caps = re.create_captures();
         for w in windows {
             let mut input = Input::new(text).span(w.clone());
             loop {
-                re.search_captures_with(cache, &input, &mut caps);
+                re.search_captures_with(cache, &input, caps);
                 let found = caps.get_match().map(|m| m.range());
                 if next_in(&mut input, found).is_none() {
                     break;
