@@ -159,14 +159,25 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Text with many control characters (other than tab, newlines, form feed) is a binary file that
 /// happened to decode.
 fn looks_binary(text: &str) -> bool {
+    // Over the bytes of the first 8192 characters: a character starts at every byte that is
+    // not a continuation byte, and the control characters (`Cc`: U+0000–U+001F, U+007F,
+    // U+0080–U+009F) are one byte, or 0xC2 then 0x80–0x9F.
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(8192) {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 8192 {
+            break;
+        }
         total += 1;
-        if c == '\0' {
+        if b == 0 {
             return true;
         }
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        if (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F || c1 {
             control += 1;
         }
     }
@@ -229,6 +240,23 @@ mod tests {
             decode_bytes(&[1, 2, 3, 0, 0, 5, 6, 7, 0, 9]).unwrap_err(),
             DecodeError::Binary(_)
         ));
+    }
+
+    #[test]
+    fn control_characters_are_counted_as_characters() {
+        // Two C1 controls (two bytes each) in 150 characters: 1.3% > 1%, binary.
+        let mut text = "a".repeat(148);
+        text.push_str("\u{85}\u{9f}");
+        assert!(looks_binary(&text));
+        // The same share of U+00A0 (also 0xC2 first, not a control) is text.
+        let mut text = "a".repeat(148);
+        text.push_str("\u{a0}\u{a0}");
+        assert!(!looks_binary(&text));
+        // Only the first 8192 characters count, however many bytes they take.
+        let mut text = "é".repeat(8192);
+        text.push_str(&"\u{1}".repeat(200));
+        assert!(!looks_binary(&text));
+        assert!(looks_binary(&format!("{}\u{1}\u{1}", "é".repeat(150))));
     }
 
     #[test]

@@ -12,6 +12,10 @@
 /// Bit tables indexed by a hash of a folded prefix: `first[n - 1]` holds the first
 /// `min(len, 4)` bytes of every name of length `len`, `whole[n - 1]` the first `min(len, 8)`.
 pub struct NamePrefixes {
+    /// The folded first two bytes of every name (a name of one byte sets `single`), as a bit
+    /// per pair: one load rejects most words before any hashing.
+    pairs: Box<[u64]>,
+    single: [bool; 256],
     first: [Box<[u64]>; 4],
     whole: [Box<[u64]>; 8],
 }
@@ -36,6 +40,11 @@ fn slot(key: u64, n: usize) -> usize {
     (h >> (64 - TABLE_BITS)) as usize
 }
 
+/// The bit of a folded pair of bytes.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(fold(a)) << 8 | usize::from(fold(b))
+}
+
 fn table() -> Box<[u64]> {
     vec![0u64; (1 << TABLE_BITS) / 64].into_boxed_slice()
 }
@@ -53,21 +62,45 @@ impl NamePrefixes {
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
         let mut first: [Box<[u64]>; 4] = std::array::from_fn(|_| table());
         let mut whole: [Box<[u64]>; 8] = std::array::from_fn(|_| table());
+        let mut pairs = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut single = [false; 256];
         for name in names {
             let b = name.as_bytes();
             if b.is_empty() {
                 continue;
+            }
+            match b {
+                [one] => single[usize::from(fold(*one))] = true,
+                [a, b, ..] => set(&mut pairs, pair(*a, *b)),
+                [] => {}
             }
             let n = b.len().min(4);
             set(&mut first[n - 1], slot(prefix_key(b, n), n));
             let n = b.len().min(8);
             set(&mut whole[n - 1], slot(prefix_key(b, n), n));
         }
-        Self { first, whole }
+        Self {
+            pairs,
+            single,
+            first,
+            whole,
+        }
     }
 
     /// Could a name start at the beginning of `rest`?
     pub fn may_start(&self, rest: &[u8]) -> bool {
+        // Every name of two bytes or more begins with one of the pairs.
+        let paired = match rest {
+            [a, b, ..] => has(&self.pairs, pair(*a, *b)),
+            _ => false,
+        };
+        if !paired
+            && !rest
+                .first()
+                .is_some_and(|&a| self.single[usize::from(fold(a))])
+        {
+            return false;
+        }
         // The key of n bytes is the key of n - 1 bytes and one more: built up, not recomputed.
         let mut keys = [0u64; 8];
         let mut key = 0u64;
@@ -84,16 +117,30 @@ impl NamePrefixes {
 /// The byte positions of `s` where a word starts: an alphanumeric character with none right
 /// before it.
 pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    // Bytes, not characters: an ASCII byte is classified directly, and only a non-ASCII
+    // character is decoded (its lead byte is a character boundary).
+    let bytes = s.as_bytes();
     let mut prev_alnum = false;
-    s.char_indices().filter_map(move |(i, c)| {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        let start = alnum && !prev_alnum;
-        prev_alnum = alnum;
-        start.then_some(i)
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            let b = bytes[i];
+            let alnum = if b < 0x80 {
+                i += 1;
+                b.is_ascii_alphanumeric()
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_alphanumeric()
+            };
+            let start = alnum && !prev_alnum;
+            prev_alnum = alnum;
+            if start {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 
