@@ -4,6 +4,7 @@
 
 pub mod arrow_events;
 pub mod atomic_write;
+pub mod byte_lanes;
 pub mod cache;
 pub mod corpus;
 pub mod export;

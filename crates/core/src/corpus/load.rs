@@ -277,10 +277,10 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
             },
         });
     }
-    let mut bytes = Vec::with_capacity(size.saturating_add(1));
-    if let Some(mut file) = opened {
-        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
-    }
+    let bytes = match opened {
+        Some(mut file) => read_sized(&mut file, size).map_err(unreadable)?,
+        None => Vec::new(),
+    };
     let origin = ArticleOrigin::File(folders.of(path, None));
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -290,6 +290,40 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
         path: path.to_path_buf(),
         reason,
     })
+}
+
+/// All of `file`'s bytes, `size` of them as its metadata said: read into a buffer of that size,
+/// then one more read to see the end (`Read::read_to_end` asks the file system for the size
+/// and the position again). A file that grew since is read to its end all the same.
+fn read_sized(file: &mut std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = vec![0u8; size];
+    let mut filled = 0;
+    while filled < size {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    if filled == size {
+        let mut probe = [0u8; 64];
+        loop {
+            match file.read(&mut probe) {
+                Ok(0) => break,
+                Ok(n) => {
+                    bytes.extend_from_slice(&probe[..n]);
+                    file.read_to_end(&mut bytes)?;
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(bytes)
 }
 
 /// [`load_bytes`] of bytes read for it: a UTF-8 text keeps them, uncopied.
@@ -354,4 +388,27 @@ pub fn load_file_catching_with(
             reason,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_sized;
+
+    /// A file whose size changed between its metadata and its read: every byte it has at the
+    /// read is read, never a stale length's worth.
+    #[test]
+    fn a_file_is_read_to_its_end_whatever_size_was_seen() {
+        let path = std::env::temp_dir().join(format!("techdivide-read-{}.txt", std::process::id()));
+        let text: Vec<u8> = (0..5000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        std::fs::write(&path, &text).expect("write the test file");
+        for seen in [0, 1, 63, 64, 65, 4999, 5000, 5001, 9000] {
+            let mut file = std::fs::File::open(&path).expect("open the test file");
+            assert_eq!(
+                read_sized(&mut file, seen).expect("read"),
+                text,
+                "size seen: {seen}"
+            );
+        }
+        std::fs::remove_file(&path).ok();
+    }
 }

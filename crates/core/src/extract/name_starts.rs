@@ -117,15 +117,32 @@ impl NamePrefixes {
 /// The byte positions of `s` where a word starts: an alphanumeric character with none right
 /// before it.
 pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    // Bytes, not characters: an ASCII byte is classified directly, and only a non-ASCII
-    // character is decoded (its lead byte is a character boundary).
+    use crate::byte_lanes::{alphanumeric, ascii_word, last_in, run_starts};
+    // Eight ASCII bytes at a time; a run of bytes with a non-ASCII one a byte at a time, and
+    // only a non-ASCII character is decoded (its lead byte is a character boundary).
     let bytes = s.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
+    // Word starts found in the last eight bytes and not yet given (a bit per byte at `base`).
+    let mut pending = 0u64;
+    let mut base = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
+        loop {
+            if pending != 0 {
+                let lane = pending.trailing_zeros() as usize / 8;
+                pending &= pending - 1;
+                return Some(base + lane);
+            }
+            if let Some(w) = ascii_word(bytes, i) {
+                let alnum = alphanumeric(w);
+                pending = run_starts(alnum, prev_alnum);
+                prev_alnum = last_in(alnum);
+                base = i;
+                i += 8;
+                continue;
+            }
             let at = i;
-            let b = bytes[i];
+            let b = *bytes.get(i)?;
             let alnum = if b < 0x80 {
                 i += 1;
                 b.is_ascii_alphanumeric()
@@ -140,7 +157,6 @@ pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
                 return Some(at);
             }
         }
-        None
     })
 }
 
@@ -169,5 +185,21 @@ mod tests {
         let s = "U.S.-China talks, in 2020: Türkiye’s";
         let starts: Vec<&str> = word_starts(s).map(|i| &s[i..i + 1]).collect();
         assert_eq!(starts, ["U", "S", "C", "t", "i", "2", "T", "s"]);
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, word starts are where a character at a time finds them.
+        #[test]
+        fn word_starts_are_where_characters_say(s in "[a-zA-Z09 .,'’\u{A0}é中Ⅻ-]{0,60}") {
+            let mut prev = false;
+            let mut expected = Vec::new();
+            for (i, c) in s.char_indices() {
+                if c.is_alphanumeric() && !prev {
+                    expected.push(i);
+                }
+                prev = c.is_alphanumeric();
+            }
+            proptest::prop_assert_eq!(word_starts(&s).collect::<Vec<_>>(), expected);
+        }
     }
 }

@@ -75,16 +75,21 @@ pub fn split_paragraph(para: &str) -> Vec<Range<usize>> {
     let bytes = para.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // The next lead byte of `…` (0xE2) at or after `i`, `usize::MAX` when there is none.
+    let find_e2 =
+        |from: usize| memchr::memchr(0xE2, &bytes[from..]).map_or(usize::MAX, |k| from + k);
+    let mut e2 = find_e2(0);
     while i < para.len() {
         // Jump to the next byte that can start a terminal: `.`, `!`, `?` or the lead byte of `…`
         // (a lead byte is always a char boundary).
-        let Some(skip) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        else {
+        if e2 < i {
+            e2 = find_e2(i);
+        }
+        let at = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(usize::MAX, |k| i + k);
+        if at.min(e2) == usize::MAX {
             break;
-        };
-        i += skip;
+        }
+        i = at.min(e2);
         let Some(c) = para[i..].chars().next() else {
             break;
         };

@@ -199,12 +199,32 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 /// `word_count(s).min(cap)`, stopping at the `cap`-th word (most tests ask "at most n words?"
 /// of long lines).
+///
+/// Eight ASCII bytes at a time (see [`crate::byte_lanes`]); a run of bytes with a non-ASCII
+/// one is read a character at a time, as `char::is_whitespace` classifies it.
 pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
+    use crate::byte_lanes::{ascii_word, last_in, run_starts, whitespace};
+    // The scalar loop's answer once `words` reach `cap`: it stops at the first word at or
+    // past the cap.
+    let capped = cap.max(1);
     let bytes = s.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
+    // Whether the byte before `i` is white space (the text's start counts as one).
+    let mut after_space = true;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(w) = ascii_word(bytes, i) {
+            let space = whitespace(w);
+            // A word starts at a byte that is not white space after one that is.
+            let starts = run_starts(!space & crate::byte_lanes::HIGH, !after_space);
+            words += starts.count_ones() as usize;
+            if starts != 0 && words >= cap {
+                return capped;
+            }
+            after_space = last_in(space);
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
         let (space, len) = if b < 0x80 {
             (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
@@ -212,13 +232,13 @@ pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.len_utf8())
         };
-        if !space && !in_word {
+        if !space && after_space {
             words += 1;
             if words >= cap {
-                return words;
+                return capped;
             }
         }
-        in_word = !space;
+        after_space = space;
         i += len;
     }
     words

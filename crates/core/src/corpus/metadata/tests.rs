@@ -268,3 +268,19 @@ fn a_credit_line_is_not_body() {
     let last = m.paragraphs.last().map(|r| &text[r.range()]).unwrap_or("");
     assert!(last.starts_with("They said"), "{last}");
 }
+
+proptest::proptest! {
+    /// The eight-bytes-at-a-time word count agrees with `split_whitespace` on any mix of ASCII
+    /// and Unicode white space, letters and controls, at every cap (a cap of 0 stops at the
+    /// first word, as the count always did).
+    #[test]
+    fn word_count_capped_counts_as_split_whitespace_does(
+        s in "[a-z .,\t\n\u{0B}\u{0C}\r\u{1F}\u{21}\u{85}\u{A0}\u{2003}\u{2028}\u{3000}é中]{0,80}",
+        cap in 0usize..30,
+    ) {
+        let n = s.split_whitespace().count();
+        let expected = if n == 0 { 0 } else { n.min(cap.max(1)) };
+        proptest::prop_assert_eq!(line_kinds::word_count_capped(&s, cap), expected);
+        proptest::prop_assert_eq!(line_kinds::word_count(&s), n);
+    }
+}

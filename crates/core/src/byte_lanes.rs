@@ -1,0 +1,92 @@
+//! Eight ASCII bytes at a time: byte classes of a `u64` read from a text (SWAR), for the scans
+//! that run over every byte of every article (word counts, word starts). Each mask has the
+//! high bit of a byte set when that byte is in the class; the word must hold ASCII bytes only
+//! (see [`ascii_word`]), a text's other characters are classified one at a time by the caller.
+
+/// The high bit of every byte.
+pub const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `bytes` at `at` as one word, when there are eight and all are ASCII.
+pub fn ascii_word(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    let w = u64::from_le_bytes(chunk);
+    (w & HIGH == 0).then_some(w)
+}
+
+/// Bytes from `lo` to `hi` (both ASCII).
+fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    // No byte borrows from its neighbour: each side of the test stays within its byte.
+    let at_least = (w | HIGH) - u64::from(lo) * ONES;
+    let at_most = (u64::from(hi) * ONES | HIGH) - w;
+    at_least & at_most & HIGH
+}
+
+/// Bytes equal to `b`.
+fn equal(w: u64, b: u8) -> u64 {
+    let x = w ^ (u64::from(b) * ONES);
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// White space as `char::is_whitespace` has it in ASCII: space, and tab to carriage return.
+pub fn whitespace(w: u64) -> u64 {
+    equal(w, b' ') | in_range(w, b'\t', b'\r')
+}
+
+/// ASCII letters and digits.
+pub fn alphanumeric(w: u64) -> u64 {
+    in_range(w | 0x20 * ONES, b'a', b'z') | in_range(w, b'0', b'9')
+}
+
+/// The bytes of class `mask` whose byte before is not in it; `before_in`: whether the byte
+/// before the word's first is.
+pub fn run_starts(mask: u64, before_in: bool) -> u64 {
+    mask & !((mask << 8) | (u64::from(before_in) << 7)) & HIGH
+}
+
+/// Whether the word's last byte is in `mask`.
+pub fn last_in(mask: u64) -> bool {
+    mask >> 63 != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every ASCII byte, in every lane, is classified as `u8`'s own tests classify it.
+    #[test]
+    fn classes_agree_with_the_standard_library_on_every_ascii_byte() {
+        for b in 0u8..0x80 {
+            for lane in 0..8 {
+                // The other lanes hold bytes of both classes around the one under test.
+                let mut bytes = *b"a \t9Z~\r\x7f";
+                bytes[lane] = b;
+                let w = ascii_word(&bytes, 0).expect("ASCII");
+                let bit = 1u64 << (lane * 8 + 7);
+                assert_eq!(
+                    whitespace(w) & bit != 0,
+                    (b as char).is_whitespace(),
+                    "{b:#x}"
+                );
+                assert_eq!(
+                    alphanumeric(w) & bit != 0,
+                    b.is_ascii_alphanumeric(),
+                    "{b:#x}"
+                );
+            }
+        }
+        assert_eq!(ascii_word("abcdefgé".as_bytes(), 0), None);
+        assert_eq!(ascii_word(b"abc", 0), None);
+    }
+
+    #[test]
+    fn runs_start_after_a_byte_outside_the_class() {
+        let w = ascii_word(b"ab cd  e", 0).expect("ASCII");
+        let starts = run_starts(alphanumeric(w), false);
+        let at: Vec<u32> = (0..8).filter(|k| starts & (0x80 << (k * 8)) != 0).collect();
+        assert_eq!(at, [0, 3, 7]);
+        assert_eq!(run_starts(alphanumeric(w), true) & 0x80, 0);
+        assert!(last_in(alphanumeric(w)));
+    }
+}
