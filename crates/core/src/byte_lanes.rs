@@ -19,7 +19,7 @@ pub fn ascii_word(bytes: &[u8], at: usize) -> Option<u64> {
 fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
     // No byte borrows from its neighbour: each side of the test stays within its byte.
     let at_least = (w | HIGH) - u64::from(lo) * ONES;
-    let at_most = (u64::from(hi) * ONES | HIGH) - w;
+    let at_most = ((u64::from(hi) * ONES) | HIGH) - w;
     at_least & at_most & HIGH
 }
 
@@ -36,7 +36,7 @@ pub fn whitespace(w: u64) -> u64 {
 
 /// ASCII letters and digits.
 pub fn alphanumeric(w: u64) -> u64 {
-    in_range(w | 0x20 * ONES, b'a', b'z') | in_range(w, b'0', b'9')
+    in_range(w | (0x20 * ONES), b'a', b'z') | in_range(w, b'0', b'9')
 }
 
 /// The bytes of class `mask` whose byte before is not in it; `before_in`: whether the byte
