@@ -151,7 +151,6 @@ pub fn is_photo_credit(s: &str) -> bool {
     if has_credit_word(s) {
         return true;
     }
-    let l = s.to_lowercase();
     // `EPA-EFE/Stuart Brock`, `Pool via REUTERS`: an agency and a photographer.
     let agency_slash = s.contains('/')
         && word_count(s) <= 60
@@ -172,7 +171,10 @@ pub fn is_photo_credit(s: &str) -> bool {
             && !after.is_empty()
             && after.split_whitespace().all(capitals)
     });
-    if agency_slash || credit_at_end || l.contains("via reuters") || l.contains("via getty") {
+    if agency_slash
+        || credit_at_end
+        || with_lower(s, |l| l.contains("via reuters") || l.contains("via getty"))
+    {
         return true;
     }
     // A caption ending with its photographer: `… in Tarzana on Nov. 8. (Jane Roe)`.

@@ -9,7 +9,7 @@
 //! as furniture. Each feature that counted is kept, so a decision can be explained.
 use super::metadata::{
     BULLETS, byline_author, ends_sentence, is_boilerplate, is_footer, is_header_line,
-    is_kicker_quote, normalize, word_count, word_count_capped,
+    is_kicker_quote, normalize, with_lower, word_count, word_count_capped,
 };
 use super::notices::{is_notice, is_ui_text};
 use std::cell::OnceCell;

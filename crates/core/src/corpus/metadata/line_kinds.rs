@@ -86,19 +86,51 @@ pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// Call `f` with `s.to_lowercase()`: a short ASCII line (most lines these tests see) is
-/// lower-cased on the stack, without an allocation.
+/// Call `f` with `s.to_lowercase()`: a short line (most lines these tests see) is lower-cased
+/// on the stack, without an allocation.
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const SHORT: usize = 512;
-    if s.len() <= SHORT && s.is_ascii() {
-        let mut buf = [0u8; SHORT];
-        let out = &mut buf[..s.len()];
-        out.copy_from_slice(s.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII stays ASCII: always valid UTF-8.
-        return f(std::str::from_utf8(out).unwrap_or_default());
+    if s.len() <= SHORT {
+        // Room for twice the line: no character's lower case takes more than one and a half
+        // times its bytes (`Ⱥ`, 2 bytes, becomes `ⱥ`, 3); a line that did not fit would go to
+        // the heap.
+        let mut buf = [0u8; 2 * SHORT];
+        if s.is_ascii() {
+            let out = &mut buf[..s.len()];
+            out.copy_from_slice(s.as_bytes());
+            out.make_ascii_lowercase();
+            // ASCII stays ASCII: always valid UTF-8.
+            return f(std::str::from_utf8(out).unwrap_or_default());
+        }
+        // `Σ` is the one character `str::to_lowercase` maps by its context (a word's final
+        // sigma); every other character on its own.
+        if !s.contains('Σ')
+            && let Some(n) = lower_chars_into(s, &mut buf)
+            && let Ok(l) = std::str::from_utf8(&buf[..n])
+        {
+            return f(l);
+        }
     }
     f(&lower(s))
+}
+
+/// Each character of `s` lower-cased into `buf` (ASCII bytes directly): the bytes written, or
+/// `None` when they do not fit.
+fn lower_chars_into(s: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+        } else {
+            for l in c.to_lowercase() {
+                let k = l.len_utf8();
+                l.encode_utf8(buf.get_mut(n..n + k)?);
+                n += k;
+            }
+        }
+    }
+    Some(n)
 }
 
 /// Glyphs that open a list item in a copy (browsers and text dumps render `<li>` with them).

@@ -284,3 +284,15 @@ proptest::proptest! {
         proptest::prop_assert_eq!(line_kinds::word_count(&s), n);
     }
 }
+
+proptest::proptest! {
+    /// A line lower-cased on the stack is the line `str::to_lowercase` gives, whatever its
+    /// characters: curly quotes, accents, `İ` (two bytes to three), a final sigma, CJK.
+    #[test]
+    fn a_line_lowered_on_the_stack_is_to_lowercase(
+        s in "[a-zA-Z .’“”éÉİȺΣσΑ中-]{0,300}",
+    ) {
+        let lowered = line_kinds::with_lower(&s, str::to_string);
+        proptest::prop_assert_eq!(lowered, s.to_lowercase());
+    }
+}
