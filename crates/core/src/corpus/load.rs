@@ -292,37 +292,15 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
     })
 }
 
-/// All of `file`'s bytes, `size` of them as its metadata said: read into a buffer of that size,
-/// then one more read to see the end (`Read::read_to_end` asks the file system for the size
-/// and the position again). A file that grew since is read to its end all the same.
+/// All of `file`'s bytes, into a buffer of the `size` its metadata said. Through `Take`,
+/// `read_to_end` has no size hint, so it does not ask the file system for the size and the
+/// position again (a `statx` and an `lseek` per file, as `File`'s own `read_to_end` does): it
+/// fills the buffer, then one small read finds the end. A file that grew since is read to its
+/// end all the same.
 fn read_sized(file: &mut std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = vec![0u8; size];
-    let mut filled = 0;
-    while filled < size {
-        match file.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    bytes.truncate(filled);
-    if filled == size {
-        let mut probe = [0u8; 64];
-        loop {
-            match file.read(&mut probe) {
-                Ok(0) => break,
-                Ok(n) => {
-                    bytes.extend_from_slice(&probe[..n]);
-                    file.read_to_end(&mut bytes)?;
-                    break;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
+    let mut bytes = Vec::with_capacity(size);
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
