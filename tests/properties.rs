@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use techdivide::corpus::{Article, ArticleOrigin, load_bytes};
 use techdivide::export::event_rows;
-use techdivide::extract::{ExtractOptions, analyze};
+use techdivide::extract::{ExtractOptions, analyze, analyze_events};
 use techdivide::query::{Corpus, Filter, YearKey};
 
 /// Text that looks enough like news to reach every rule: words, country names, years, dates,
@@ -126,5 +126,19 @@ proptest! {
             *again.entry((year, gaz.id(&r.country).unwrap())).or_insert(0) += 1;
         }
         prop_assert_eq!(again, counts);
+    }
+
+    /// The corpus's analysis looks for dates only in sentences that mention a country; its
+    /// events must be exactly the reader's (which looks everywhere), decades anchored or not.
+    #[test]
+    fn events_only_analysis_equals_the_full_one(text in newsish(), published in proptest::option::of(2000i16..2030), anchor in any::<bool>()) {
+        let article = Article::new(ArticleOrigin::Memory("e".into()), "e.txt".into(), text, "UTF-8");
+        let published = published.map(|y| jiff::civil::date(y, 6, 15));
+        let options = ExtractOptions { anchor_decades: anchor };
+        let full = analyze(&article, published, options);
+        let events_only = analyze_events(&article, published, options);
+        prop_assert_eq!(&full.sentences, &events_only.sentences);
+        prop_assert_eq!(&full.mentions, &events_only.mentions);
+        prop_assert_eq!(&full.events, &events_only.events);
     }
 }

@@ -39,6 +39,12 @@ pub fn alphanumeric(w: u64) -> u64 {
     in_range(w | (0x20 * ONES), b'a', b'z') | in_range(w, b'0', b'9')
 }
 
+/// The word with its ASCII capitals in lower case.
+pub fn ascii_lowercase(w: u64) -> u64 {
+    // A capital's high bit, moved down to 0x20: the bit that makes it small.
+    w | (in_range(w, b'A', b'Z') >> 2)
+}
+
 /// The bytes of class `mask` whose byte before is not in it; `before_in`: whether the byte
 /// before the word's first is.
 pub fn run_starts(mask: u64, before_in: bool) -> u64 {
@@ -72,6 +78,11 @@ mod tests {
                 assert_eq!(
                     alphanumeric(w) & bit != 0,
                     b.is_ascii_alphanumeric(),
+                    "{b:#x}"
+                );
+                assert_eq!(
+                    ascii_lowercase(w).to_le_bytes(),
+                    w.to_le_bytes().map(|x| x.to_ascii_lowercase()),
                     "{b:#x}"
                 );
             }

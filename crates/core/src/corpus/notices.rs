@@ -31,17 +31,57 @@ fn automaton(phrases: &[&str]) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("notice phrases: {e}"))
 }
 
-static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&NOTICE_PHRASES));
-static UI: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&UI_PHRASES));
+/// A phrase list's two searchers: the case-insensitive automaton, which checks each
+/// occurrence's word boundaries, and a SIMD (Teddy) searcher for the phrases in lower case, which
+/// says first whether the ASCII-lower-cased line holds any at all. Every phrase is matched
+/// without regard to ASCII case and folding ASCII case keeps every byte in its place, so both
+/// find a phrase at the same places; the SIMD one looks at many bytes a step where the
+/// automaton steps through one, and most lines hold no phrase.
+struct Phrases {
+    automaton: AhoCorasick,
+    /// `None` where the processor has no SIMD searcher: the automaton answers alone.
+    packed: Option<aho_corasick::packed::Searcher>,
+}
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Self {
+        let mut packed = aho_corasick::packed::Config::new().builder();
+        for p in phrases {
+            packed.add(p.to_ascii_lowercase());
+        }
+        Self {
+            automaton: automaton(phrases),
+            packed: packed.build(),
+        }
+    }
+
+    /// Whether some phrase occurs in `s` at all (on word boundaries or not).
+    fn occurs_in(&self, s: &str) -> bool {
+        const ROOM: usize = 1024;
+        match &self.packed {
+            Some(packed) if s.len() <= ROOM => {
+                let mut buf = [0u8; ROOM];
+                let lower = &mut buf[..s.len()];
+                lower.copy_from_slice(s.as_bytes());
+                lower.make_ascii_lowercase();
+                packed.find(&*lower).is_some()
+            }
+            _ => self.automaton.find(s).is_some(),
+        }
+    }
+}
+
+static NOTICES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&NOTICE_PHRASES));
+static UI: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&UI_PHRASES));
 
 /// True when `s` is a short line of a page's controls (at most twelve words).
 pub fn is_ui_text(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 12 {
+    if s.split_whitespace().nth(12).is_some() {
         return false;
     }
-    if !words.is_empty()
-        && words.iter().all(|w| {
+    let mut words = s.split_whitespace().peekable();
+    if words.peek().is_some()
+        && words.all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty() || SHARE_WORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w))
         })
@@ -116,13 +156,13 @@ pub fn is_credit_line(s: &str) -> bool {
 
 /// One of the automaton's phrases occurs in `s` on word boundaries (`cookies` in `we use
 /// cookies`, not `cookiesale`).
-fn has_phrase(automaton: &AhoCorasick, s: &str) -> bool {
-    // Most lines hold no phrase at all: one prefiltered search says so before the overlapping
-    // one (which looks at every byte) checks the boundaries of each occurrence.
-    if automaton.find(s).is_none() {
+fn has_phrase(phrases: &Phrases, s: &str) -> bool {
+    // Most lines hold no phrase at all: one fast search says so before the overlapping one
+    // (which steps through every byte) checks the boundaries of each occurrence.
+    if !phrases.occurs_in(s) {
         return false;
     }
-    automaton.find_overlapping_iter(s).any(|m| {
+    phrases.automaton.find_overlapping_iter(s).any(|m| {
         let before = s[..m.start()].chars().next_back();
         let after = s[m.end()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
@@ -133,6 +173,45 @@ fn has_phrase(automaton: &AhoCorasick, s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pieces of phrases in any case, words, and non-ASCII text around them.
+    fn phrase_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            proptest::sample::select(NOTICE_PHRASES.clone()).prop_map(str::to_string),
+            proptest::sample::select(UI_PHRASES.clone()).prop_map(str::to_string),
+            "[a-zA-Z]{1,8}",
+            "\\PC{1,3}",
+            Just("İ".to_string()),
+            Just("\u{212A}".to_string()),
+        ];
+        (proptest::collection::vec(piece, 0..12), any::<u64>()).prop_map(|(pieces, cases)| {
+            // Each letter upper-cased or not by a bit of `cases`.
+            pieces
+                .join(" ")
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if cases >> (i % 64) & 1 == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        /// The SIMD search over the lower-cased line finds a phrase exactly when the
+        /// case-insensitive automaton does.
+        #[test]
+        fn the_fast_search_agrees_with_the_automaton(s in phrase_soup()) {
+            for phrases in [&*NOTICES, &*UI] {
+                proptest::prop_assert_eq!(phrases.occurs_in(&s), phrases.automaton.find(&*s).is_some());
+            }
+        }
+    }
 
     #[test]
     fn notices_are_known_by_their_words() {

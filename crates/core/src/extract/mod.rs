@@ -69,27 +69,75 @@ pub struct Analysis {
 /// Extract sentences, mentions, time expressions and events from an article, using `published`
 /// (the header date, or the user's correction).
 pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptions) -> Analysis {
+    analyze_in(article, published, options, TimesIn::Body)
+}
+
+/// The events of an article, exactly as [`analyze`] finds them, for a corpus that keeps only
+/// events: time expressions are looked for only in the sentences that mention a country (a
+/// sentence without a mention has no event), so `times` holds only theirs. Most sentences of
+/// a news text mention no country, and the time patterns cost as much as the gazetteer.
+pub fn analyze_events(
+    article: &Article,
+    published: Option<Date>,
+    options: ExtractOptions,
+) -> Analysis {
+    analyze_in(article, published, options, TimesIn::MentioningSentences)
+}
+
+/// Where [`analyze_in`] looks for time expressions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TimesIn {
+    /// Every sentence (the reader highlights every date).
+    Body,
+    /// The sentences that mention a country.
+    MentioningSentences,
+}
+
+fn analyze_in(
+    article: &Article,
+    published: Option<Date>,
+    options: ExtractOptions,
+    times_in: TimesIn,
+) -> Analysis {
     let gaz = gazetteer();
     let text = article.text.as_str();
     let sentences = sentences::split_sentences(text, &article.meta.paragraphs);
-    let mut all_mentions = Vec::new();
+    // Mentions first: where there are none, no time expression can make an event.
+    let mut found: Vec<Mention> = Vec::new();
+    // The end of each sentence's mentions in `found`.
+    let mut mention_ends: Vec<usize> = Vec::with_capacity(sentences.len());
+    for span in &sentences {
+        if let Some(sentence) = text.get(span.clone()) {
+            found.extend(mentions::find_mentions(gaz, sentence, span.start));
+        }
+        mention_ends.push(found.len());
+    }
     let mut all_times = Vec::new();
     let mut events = Vec::new();
-    // Time expressions: one pass of each pattern over the whole body (a regex search per sentence
-    // costs more in setup than in scanning), then handed to the sentence that contains them.
+    // Time expressions: one pass of each pattern over the body's windows (a regex search per
+    // sentence costs more in setup than in scanning), then handed to the sentence that
+    // contains them.
     let body = match (sentences.first(), sentences.last()) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..0,
     };
+    let searched: Vec<Range<usize>> = sentences
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| {
+            times_in == TimesIn::Body || !mentions_of(&mention_ends, index).is_empty()
+        })
+        .map(|(_, s)| s.start - body.start..s.end - body.start)
+        .collect();
     let body_times = text
         .get(body.clone())
-        .map_or_else(Vec::new, |t| years::find_times(t, body.start));
+        .map_or_else(Vec::new, |t| years::find_times_in(t, body.start, &searched));
     let mut next_time = 0;
     for (index, span) in sentences.iter().enumerate() {
         let Some(sentence) = text.get(span.clone()) else {
             continue;
         };
-        let mentions = mentions::find_mentions(gaz, sentence, span.start);
+        let mentions = &found[mentions_of(&mention_ends, index)];
         while body_times
             .get(next_time)
             .is_some_and(|t| t.span.start < span.start)
@@ -163,14 +211,80 @@ pub fn analyze(article: &Article, published: Option<Date>, options: ExtractOptio
                 }
             }
         }
-        all_mentions.extend(mentions);
         all_times.extend(times);
     }
     Analysis {
         sentences,
-        mentions: all_mentions,
+        mentions: found,
         times: all_times,
         events,
         published,
+    }
+}
+
+/// Where sentence `index`'s mentions lie among those found (`ends`: where each sentence's end).
+fn mentions_of(ends: &[usize], index: usize) -> Range<usize> {
+    index.checked_sub(1).map_or(0, |i| ends[i])..ends[index]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::ArticleOrigin;
+
+    fn article(text: &str) -> Article {
+        Article::new(
+            ArticleOrigin::Memory("t".into()),
+            "t.txt".into(),
+            text.to_string(),
+            "UTF-8",
+        )
+    }
+
+    #[test]
+    fn the_events_only_analysis_skips_dates_no_country_can_use() {
+        let a = article(
+            "Harbour tolls rose in March 2019 and again in 2020.\n\n\
+             China signed the chip deal last year, officials said.\n\n\
+             The weather stayed mild through 2018.\n",
+        );
+        let published = Some(jiff::civil::date(2021, 6, 15));
+        let full = analyze(&a, published, ExtractOptions::default());
+        let events_only = analyze_events(&a, published, ExtractOptions::default());
+        // The reader sees every date; the corpus only the one in China's sentence.
+        assert_eq!(full.times.len(), 4, "{:?}", full.times);
+        assert_eq!(events_only.times.len(), 1, "{:?}", events_only.times);
+        assert_eq!(full.events, events_only.events);
+        let years: Vec<Option<i16>> = events_only.events.iter().map(|e| e.year).collect();
+        assert_eq!(years, [Some(2020)]);
+    }
+
+    #[test]
+    fn a_time_expression_stays_inside_its_sentence() {
+        // `May` then a paragraph that opens with a number: `May\n\n5` is no date, and the
+        // month alone is the sentence's own (it was hidden by the match across the break).
+        let a = article(
+            "The port reopened to ships and trucks on a quiet morning after the storm, the \
+             harbour master said.\n\n\
+             Officials in China held a rally in Shanghai on May\n\n\
+             5 people came to the square, organisers said.\n",
+        );
+        let published = Some(jiff::civil::date(2021, 6, 15));
+        for analysis in [
+            analyze(&a, published, ExtractOptions::default()),
+            analyze_events(&a, published, ExtractOptions::default()),
+        ] {
+            let found: Vec<(Option<i16>, Evidence)> = analysis
+                .events
+                .iter()
+                .map(|e| (e.year, e.evidence))
+                .collect();
+            assert_eq!(
+                found,
+                [(Some(2021), Evidence::Relative)],
+                "{:?}",
+                analysis.times
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::corpus::Article;
 use crate::extract::gazetteer::CountryId;
-use crate::extract::{Analysis, Event, Evidence, ExtractOptions, analyze};
+use crate::extract::{Analysis, Event, Evidence, ExtractOptions, analyze, analyze_events};
 pub use crate::span::Span;
 use crate::stories::{Stories, StoryPrint, StorySource, print_of, shingle_set};
 use jiff::civil::Date;
@@ -115,7 +115,8 @@ impl ArticleEntry {
     /// Re-run extraction (after a date correction or an option change), in place.
     pub fn recompute(&mut self, options: ExtractOptions) {
         self.article.shrink();
-        let full = analyze(&self.article, self.published(), options);
+        // Only the events are kept: time expressions are looked for where they can make one.
+        let full = analyze_events(&self.article, self.published(), options);
         self.analysis = compact(full);
         self.options = options;
     }

@@ -380,7 +380,7 @@ pub(crate) fn starts_with_glyph(s: &str) -> bool {
 /// A line that can never be a headline, whatever its neighbours.
 pub(crate) fn excluded(s: &str) -> bool {
     s.is_empty()
-        || s.chars().count() > 300
+        || (s.len() > 300 && s.chars().count() > 300)
         || word_count(s) > 40
         || is_boilerplate(s)
         || is_header_line(s)

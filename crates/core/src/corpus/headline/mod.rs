@@ -406,11 +406,13 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     let mut best: Option<(f32, usize)> = None;
     for k in from..to {
         let s = lines[k];
-        if facts.excluded(k)
+        // The length first: it is the cheapest test, and a paragraph is too long for a
+        // headline before any of the others is asked.
+        if (s.len() >= 180 && s.chars().count() >= 180)
+            || facts.excluded(k)
             || is_wrapped(lines, k)
             || continues_wrapped(lines, k)
             || is_author_bio(lines, k)
-            || s.chars().count() >= 180
         {
             continue;
         }

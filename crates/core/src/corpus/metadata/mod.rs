@@ -386,19 +386,19 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Vec<usize> = Vec::new();
-    let flush = |block: &mut Vec<usize>, out: &mut Vec<Span>| {
+    // Each line's length in characters, counted once (reused from block to block).
+    let mut widths: Vec<usize> = Vec::new();
+    let mut flush = |block: &mut Vec<usize>, out: &mut Vec<Span>| {
         if block.is_empty() {
             return;
         }
-        let widest = block
-            .iter()
-            .map(|&i| lines[i].text.chars().count())
-            .max()
-            .unwrap_or(0);
+        widths.clear();
+        widths.extend(block.iter().map(|&i| lines[i].text.chars().count()));
+        let widest = widths.iter().copied().max().unwrap_or(0);
         let mut start = lines[block[0]].range.start;
         for (n, &i) in block.iter().enumerate() {
             let s = lines[i].text;
-            let len = s.chars().count();
+            let len = widths[n];
             let prev_ended = n == 0 || ends_sentence(lines[block[n - 1]].text);
             let next_upper = block.get(n + 1).is_none_or(|&j| {
                 lines[j]
@@ -414,7 +414,7 @@ fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Span> {
             let short_end = ends_sentence(s) && len * 4 < widest * 3;
             let next_heading = block.get(n + 1).is_some_and(|&j| {
                 let t = lines[j].text;
-                !ends_sentence(t) && t.chars().count() < 70 && ends_sentence(s)
+                !ends_sentence(t) && widths[n + 1] < 70 && ends_sentence(s)
             });
             if n + 1 == block.len() || heading || short_end || next_heading {
                 out.push(Span::of(&(start..lines[i].range.end)));

@@ -148,10 +148,19 @@ fn next_word(s: &str, pos: usize) -> &str {
 
 /// All time expressions in `sentence` (spans shifted by `offset`).
 pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
+    find_times_in(sentence, offset, std::slice::from_ref(&(0..sentence.len())))
+}
+
+/// All time expressions in the `sentences` of `text` (byte ranges into it, in order, disjoint),
+/// with spans shifted by `offset`. An expression lies inside one sentence: the patterns are
+/// searched within each, with the text around it in view (`\b` at its edges, the word before
+/// `May`), so a sentence's expressions are the same whichever others are asked for with it.
+pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> Vec<TimeExpr> {
+    let sentence = text;
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     let shift = |r: Range<usize>| offset + r.start..offset + r.end;
-    let windows = Windows::scan(sentence);
+    let windows = Windows::scan_in(sentence, sentences);
     // Months with or without day and year.
     for c in captures_in(&MONTH_EXPR, sentence, windows.of(Family::Month)) {
         let Some(whole) = c.get(0) else { continue };

@@ -97,29 +97,35 @@ pub(super) struct Windows {
 
 impl Windows {
     /// Scan `text` once for every family's triggers.
+    #[cfg(test)]
     pub(super) fn scan(text: &str) -> Self {
+        Self::scan_in(text, std::slice::from_ref(&(0..text.len())))
+    }
+
+    /// Scan the `spans` of `text` (sentences, in order, disjoint) for every family's triggers.
+    /// A window stays inside its trigger's span: an expression never runs from one sentence
+    /// into the next, so each sentence's expressions are the same whichever others are
+    /// scanned with it.
+    pub(super) fn scan_in(text: &str, spans: &[Range<usize>]) -> Self {
         let mut by_family: [Vec<Range<usize>>; FAMILIES] = Default::default();
-        for m in AUTOMATON.find_overlapping_iter(text) {
-            let family = TRIGGERS[m.pattern().as_usize()].1 as usize;
-            let window = tokens_before(text, m.start())..tokens_after(text, m.end());
-            let list = &mut by_family[family];
-            match list.last_mut() {
-                Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
-                _ => list.push(window),
-            }
-        }
-        for list in &mut by_family {
-            // Overlapping matches come by end position: a later one may start further left.
-            if !list.is_sorted_by_key(|w| w.start) {
-                list.sort_by_key(|w| w.start);
-                let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
-                for w in list.drain(..) {
-                    match merged.last_mut() {
-                        Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                        _ => merged.push(w),
+        for span in spans {
+            let input = aho_corasick::Input::new(text).span(span.clone());
+            // This span's windows start at `firsts[family]` of each list.
+            let firsts = by_family.each_ref().map(Vec::len);
+            for m in AUTOMATON.find_overlapping_iter(input) {
+                let family = TRIGGERS[m.pattern().as_usize()].1 as usize;
+                let window = tokens_before(text, m.start()).max(span.start)
+                    ..tokens_after(text, m.end()).min(span.end);
+                let list = &mut by_family[family];
+                match list[firsts[family]..].last_mut() {
+                    Some(last) if window.start <= last.end => {
+                        last.end = last.end.max(window.end);
                     }
+                    _ => list.push(window),
                 }
-                *list = merged;
+            }
+            for (list, &first) in by_family.iter_mut().zip(&firsts) {
+                settle(list, first);
             }
         }
         Self { by_family }
@@ -128,6 +134,25 @@ impl Windows {
     /// The windows where `family`'s pattern can match.
     pub(super) fn of(&self, family: Family) -> &[Range<usize>] {
         &self.by_family[family as usize]
+    }
+}
+
+/// Sort and merge the windows of `list` from `first` on (one span's). Overlapping matches come
+/// by end position, so a later one may start further left; in order, they were merged as they
+/// came.
+fn settle(list: &mut Vec<Range<usize>>, first: usize) {
+    if list[first..].is_sorted_by_key(|w| w.start) {
+        return;
+    }
+    let mut windows = list.split_off(first);
+    windows.sort_by_key(|w| w.start);
+    for w in windows {
+        match list[first..].last_mut() {
+            Some(last) if w.start <= last.end => {
+                last.end = last.end.max(w.end);
+            }
+            _ => list.push(w),
+        }
     }
 }
 
