@@ -15,11 +15,32 @@ pub fn ascii_word(bytes: &[u8], at: usize) -> Option<u64> {
     (w & HIGH == 0).then_some(w)
 }
 
+/// The eight bytes of `bytes` at `at` as one word, when there are eight, and how many of them,
+/// from the first, are ASCII (one to eight). A class of the word holds for those lanes only:
+/// a test can borrow from a non-ASCII lane into the lanes after it, never into those before.
+pub fn ascii_prefix(bytes: &[u8], at: usize) -> Option<(u64, usize)> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    let w = u64::from_le_bytes(chunk);
+    let n = (w & HIGH).trailing_zeros() as usize / 8;
+    (n > 0).then_some((w, n))
+}
+
+/// The high bits of the first `n` lanes (`n` from one to eight).
+pub fn first_lanes(n: usize) -> u64 {
+    HIGH >> (8 * (8 - n))
+}
+
+/// Whether lane `n - 1` (the last of the first `n`) is in `mask`.
+pub fn last_of(mask: u64, n: usize) -> bool {
+    mask >> (8 * n - 1) & 1 != 0
+}
+
 /// Bytes from `lo` to `hi` (both ASCII).
 fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    // No byte borrows from its neighbour: each side of the test stays within its byte.
+    // No ASCII byte borrows from its neighbour: each side of the test stays within its byte.
+    // (A non-ASCII byte above `hi` borrows from the lanes after it: see [`ascii_prefix`].)
     let at_least = (w | HIGH) - u64::from(lo) * ONES;
-    let at_most = ((u64::from(hi) * ONES) | HIGH) - w;
+    let at_most = ((u64::from(hi) * ONES) | HIGH).wrapping_sub(w);
     at_least & at_most & HIGH
 }
 
@@ -89,6 +110,42 @@ mod tests {
         }
         assert_eq!(ascii_word("abcdefgé".as_bytes(), 0), None);
         assert_eq!(ascii_word(b"abc", 0), None);
+    }
+
+    /// Before the first non-ASCII byte, every lane is classified as in an all-ASCII word.
+    #[test]
+    fn lanes_before_a_non_ascii_byte_are_classified_alike() {
+        for b in 0u8..0x80 {
+            for high in [0x80u8, 0xC2, 0xE2, 0xFF] {
+                for n in 1..8 {
+                    let mut bytes = [b; 8];
+                    bytes[n] = high;
+                    // A lane after the non-ASCII one may be any byte.
+                    bytes[7] = if n < 7 { 0x00 } else { high };
+                    let (w, ascii) = ascii_prefix(&bytes, 0).expect("eight bytes");
+                    assert_eq!(ascii, n);
+                    let lanes = first_lanes(n);
+                    let all_ascii = u64::from_le_bytes([b; 8]);
+                    assert_eq!(
+                        whitespace(w) & lanes,
+                        whitespace(all_ascii) & lanes,
+                        "{b:#x} {high:#x} {n}"
+                    );
+                    assert_eq!(
+                        alphanumeric(w) & lanes,
+                        alphanumeric(all_ascii) & lanes,
+                        "{b:#x} {high:#x} {n}"
+                    );
+                    let low = (1u64 << (8 * n)) - 1;
+                    assert_eq!(ascii_lowercase(w) & low, ascii_lowercase(all_ascii) & low);
+                    assert_eq!(last_of(alphanumeric(w), n), b.is_ascii_alphanumeric());
+                }
+            }
+        }
+        assert_eq!(ascii_prefix("é1234567".as_bytes(), 0), None);
+        assert_eq!(ascii_prefix(b"abcdefgh", 0).map(|(_, n)| n), Some(8));
+        assert_eq!(first_lanes(8), HIGH);
+        assert_eq!(first_lanes(1), 0x80);
     }
 
     #[test]

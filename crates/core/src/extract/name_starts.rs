@@ -117,9 +117,9 @@ impl NamePrefixes {
 /// The byte positions of `s` where a word starts: an alphanumeric character with none right
 /// before it.
 pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    use crate::byte_lanes::{alphanumeric, ascii_word, last_in, run_starts};
-    // Eight ASCII bytes at a time; a run of bytes with a non-ASCII one a byte at a time, and
-    // only a non-ASCII character is decoded (its lead byte is a character boundary).
+    use crate::byte_lanes::{alphanumeric, ascii_prefix, first_lanes, last_of, run_starts};
+    // Up to eight ASCII bytes at a time (those before the next non-ASCII byte); a non-ASCII
+    // character on its own, decoded (its lead byte is a character boundary).
     let bytes = s.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
@@ -133,12 +133,12 @@ pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
                 pending &= pending - 1;
                 return Some(base + lane);
             }
-            if let Some(w) = ascii_word(bytes, i) {
-                let alnum = alphanumeric(w);
+            if let Some((w, n)) = ascii_prefix(bytes, i) {
+                let alnum = alphanumeric(w) & first_lanes(n);
                 pending = run_starts(alnum, prev_alnum);
-                prev_alnum = last_in(alnum);
+                prev_alnum = last_of(alnum, n);
                 base = i;
-                i += 8;
+                i += n;
                 continue;
             }
             let at = i;

@@ -63,20 +63,22 @@ pub(crate) fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Call `f` with the hash of each lower-cased word of `text`. Eight ASCII bytes are classified
-/// and lower-cased at a time, and a word's bytes are hashed eight at a time; other characters
-/// are decoded one by one.
+/// Call `f` with the hash of each lower-cased word of `text`. Up to eight ASCII bytes are
+/// classified and lower-cased at a time, and a word's bytes are hashed eight at a time; other
+/// characters are decoded one by one.
 fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
-    use crate::byte_lanes::{HIGH, alphanumeric, ascii_lowercase, ascii_word};
+    use crate::byte_lanes::{HIGH, alphanumeric, ascii_lowercase, ascii_prefix, first_lanes};
     let bytes = text.as_bytes();
     let mut word = WordHash::default();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(w) = ascii_word(bytes, i) {
+        // Up to eight ASCII bytes at a time: those before the next non-ASCII byte (lanes past
+        // them are outside every run).
+        if let Some((w, n)) = ascii_prefix(bytes, i) {
             let lower = ascii_lowercase(w);
-            let alnum = alphanumeric(w);
+            let alnum = alphanumeric(w) & first_lanes(n);
             let mut k = 0;
-            while k < 8 {
+            while k < n {
                 let shift = 8 * k;
                 if (alnum >> shift) & 0x80 != 0 {
                     // A run of letters and digits from byte k: to the next byte outside it.
@@ -98,7 +100,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
                     };
                 }
             }
-            i += 8;
+            i += n;
             continue;
         }
         let b = bytes[i];

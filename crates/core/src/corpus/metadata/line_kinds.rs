@@ -235,7 +235,7 @@ pub(crate) fn word_count(s: &str) -> usize {
 /// Eight ASCII bytes at a time (see [`crate::byte_lanes`]); a run of bytes with a non-ASCII
 /// one is read a character at a time, as `char::is_whitespace` classifies it.
 pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
-    use crate::byte_lanes::{ascii_word, last_in, run_starts, whitespace};
+    use crate::byte_lanes::{ascii_prefix, first_lanes, last_of, run_starts, whitespace};
     // The scalar loop's answer once `words` reach `cap`: it stops at the first word at or
     // past the cap.
     let capped = cap.max(1);
@@ -245,16 +245,18 @@ pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
     let mut after_space = true;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(w) = ascii_word(bytes, i) {
-            let space = whitespace(w);
+        // Up to eight ASCII bytes at a time: those before the next non-ASCII byte.
+        if let Some((w, n)) = ascii_prefix(bytes, i) {
+            let lanes = first_lanes(n);
+            let space = whitespace(w) & lanes;
             // A word starts at a byte that is not white space after one that is.
-            let starts = run_starts(!space & crate::byte_lanes::HIGH, !after_space);
+            let starts = run_starts(!space & lanes, !after_space);
             words += starts.count_ones() as usize;
             if starts != 0 && words >= cap {
                 return capped;
             }
-            after_space = last_in(space);
-            i += 8;
+            after_space = last_of(space, n);
+            i += n;
             continue;
         }
         let b = bytes[i];
