@@ -3,19 +3,25 @@
 //! Every name begins with a letter, and a mention needs a word boundary before it, so the
 //! gazetteer is only asked at word starts, and only at those where the text could begin some
 //! name: its first bytes (ASCII letters folded to lower case, as the automaton folds them)
-//! equal a whole short name or the first eight bytes of a longer one. Two bit tables answer
-//! that: the first four bytes of any name (most words stop there), then the name's length up
-//! to eight (`the market` passes the first, as `the Netherlands` begins `the `, and fails the
-//! second). That skips most words of a sentence where a scan steps the automaton through every
+//! equal a whole short name or the first eight bytes of a longer one. Bit tables answer that:
+//! the first two bytes (`th`, `in`, `co` begin some name: most words pass), a name of two or
+//! three bytes only where its two first bytes begin the word (`US`, `UAE`), then the first four
+//! bytes of a longer name (most words stop there), then its length up to eight (`the market`
+//! passes the four, as `the Netherlands` begins `the `, and fails the eight). That skips most words of a sentence where a scan steps the automaton through every
 //! byte; the anchored search at a word start that passes decides.
 
 /// Bit tables indexed by a hash of a folded prefix: `first[n - 1]` holds the first
 /// `min(len, 4)` bytes of every name of length `len`, `whole[n - 1]` the first `min(len, 8)`.
+/// A position passes when some name could match there (never fewer: the tables may pass a
+/// position no name matches, the anchored search then finds none).
 pub struct NamePrefixes {
     /// The folded first two bytes of every name (a name of one byte sets `single`), as a bit
     /// per pair: one load rejects most words before any hashing.
     pairs: Box<[u64]>,
     single: [bool; 256],
+    /// The folded first two bytes of every name of two or three bytes (`US`, `UAE`), a bit per
+    /// pair: only where one of these begins the word are the short names' tables asked.
+    short_pairs: Box<[u64]>,
     first: [Box<[u64]>; 4],
     whole: [Box<[u64]>; 8],
 }
@@ -63,6 +69,7 @@ impl NamePrefixes {
         let mut first: [Box<[u64]>; 4] = std::array::from_fn(|_| table());
         let mut whole: [Box<[u64]>; 8] = std::array::from_fn(|_| table());
         let mut pairs = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut short_pairs = vec![0u64; (1 << 16) / 64].into_boxed_slice();
         let mut single = [false; 256];
         for name in names {
             let b = name.as_bytes();
@@ -71,7 +78,12 @@ impl NamePrefixes {
             }
             match b {
                 [one] => single[usize::from(fold(*one))] = true,
-                [a, b, ..] => set(&mut pairs, pair(*a, *b)),
+                [a, b, rest @ ..] => {
+                    set(&mut pairs, pair(*a, *b));
+                    if rest.len() <= 1 {
+                        set(&mut short_pairs, pair(*a, *b));
+                    }
+                }
                 [] => {}
             }
             let n = b.len().min(4);
@@ -82,6 +94,7 @@ impl NamePrefixes {
         Self {
             pairs,
             single,
+            short_pairs,
             first,
             whole,
         }
@@ -109,8 +122,19 @@ impl NamePrefixes {
             key = (key << 8) | u64::from(fold(b));
             keys[n] = key;
         }
-        let begins = (1..=n_max.min(4)).any(|n| has(&self.first[n - 1], slot(keys[n - 1], n)));
-        begins && (1..=n_max).any(|n| has(&self.whole[n - 1], slot(keys[n - 1], n)))
+        // A name of one to three bytes: `first` and `whole` hold the same keys for it, so one
+        // look decides (and is taken only where the first bytes begin such a name).
+        let short = (rest
+            .first()
+            .is_some_and(|&a| self.single[usize::from(fold(a))]))
+            || (n_max >= 2
+                && has(&self.short_pairs, pair(rest[0], rest[1]))
+                && (2..=n_max.min(3)).any(|n| has(&self.first[n - 1], slot(keys[n - 1], n))));
+        // A longer one: its first four bytes, then its first eight (or all of it, when shorter).
+        short
+            || (n_max >= 4
+                && has(&self.first[3], slot(keys[3], 4))
+                && (4..=n_max).any(|n| has(&self.whole[n - 1], slot(keys[n - 1], n))))
     }
 }
 
@@ -178,6 +202,37 @@ mod tests {
         assert!(!p.may_start(b"theory"));
         assert!(!p.may_start(b"bridge"));
         assert!(!p.may_start(b"xylophone"));
+    }
+
+    /// Every name of the gazetteer, in the text's own case, in capitals and in lower case, at
+    /// the start of a word and with more text after it: where the automaton finds a name, the
+    /// tables let it look.
+    #[test]
+    fn every_gazetteer_name_passes_where_the_automaton_finds_it() {
+        let gaz = crate::extract::gazetteer::gazetteer();
+        let mut looked = 0;
+        for pattern in &gaz.patterns {
+            let name = pattern.text.as_str();
+            for form in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+                for tail in ["", "'s talks", ", officials said", "s"] {
+                    let text = format!("{form}{tail}");
+                    let input = aho_corasick::Input::new(text.as_str())
+                        .anchored(aho_corasick::Anchored::Yes);
+                    if gaz.automaton.find(input).is_some() {
+                        looked += 1;
+                        assert!(gaz.prefixes.may_start(text.as_bytes()), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(looked > gaz.patterns.len() * 4, "{looked}");
+        // Common words are turned away before any search.
+        for word in ["the market", "used", "often", "which", "policy", "and"] {
+            let input = aho_corasick::Input::new(word).anchored(aho_corasick::Anchored::Yes);
+            assert!(gaz.automaton.find(input).is_none() || gaz.prefixes.may_start(word.as_bytes()));
+        }
+        assert!(!gaz.prefixes.may_start(b"the market"));
+        assert!(!gaz.prefixes.may_start(b"often"));
     }
 
     #[test]
