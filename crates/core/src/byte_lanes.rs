@@ -1,19 +1,13 @@
 //! Eight ASCII bytes at a time: byte classes of a `u64` read from a text (SWAR), for the scans
-//! that run over every byte of every article (word counts, word starts). Each mask has the
-//! high bit of a byte set when that byte is in the class; the word must hold ASCII bytes only
-//! (see [`ascii_word`]), a text's other characters are classified one at a time by the caller.
+//! that run over every byte of every article (word counts, word starts, shingle words). Each
+//! mask has the high bit of a byte set when that byte is in the class; a class holds for the
+//! ASCII bytes before the word's first non-ASCII one (see [`ascii_prefix`]), and a text's other
+//! characters are classified one at a time by the caller.
 
 /// The high bit of every byte.
 pub const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The eight bytes of `bytes` at `at` as one word, when there are eight and all are ASCII.
-pub fn ascii_word(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    let w = u64::from_le_bytes(chunk);
-    (w & HIGH == 0).then_some(w)
-}
 
 /// The eight bytes of `bytes` at `at` as one word, when there are eight, and how many of them,
 /// from the first, are ASCII (one to eight). A class of the word holds for those lanes only:
@@ -72,14 +66,16 @@ pub fn run_starts(mask: u64, before_in: bool) -> u64 {
     mask & !((mask << 8) | (u64::from(before_in) << 7)) & HIGH
 }
 
-/// Whether the word's last byte is in `mask`.
-pub fn last_in(mask: u64) -> bool {
-    mask >> 63 != 0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Eight ASCII bytes as one word.
+    fn all_ascii(bytes: &[u8]) -> u64 {
+        let (w, n) = ascii_prefix(bytes, 0).expect("eight bytes");
+        assert_eq!(n, 8, "all ASCII");
+        w
+    }
 
     /// Every ASCII byte, in every lane, is classified as `u8`'s own tests classify it.
     #[test]
@@ -89,7 +85,7 @@ mod tests {
                 // The other lanes hold bytes of both classes around the one under test.
                 let mut bytes = *b"a \t9Z~\r\x7f";
                 bytes[lane] = b;
-                let w = ascii_word(&bytes, 0).expect("ASCII");
+                let w = all_ascii(&bytes);
                 let bit = 1u64 << (lane * 8 + 7);
                 assert_eq!(
                     whitespace(w) & bit != 0,
@@ -108,8 +104,11 @@ mod tests {
                 );
             }
         }
-        assert_eq!(ascii_word("abcdefgé".as_bytes(), 0), None);
-        assert_eq!(ascii_word(b"abc", 0), None);
+        assert_eq!(
+            ascii_prefix("abcdefgé".as_bytes(), 0).map(|(_, n)| n),
+            Some(7)
+        );
+        assert_eq!(ascii_prefix(b"abc", 0), None);
     }
 
     /// Before the first non-ASCII byte, every lane is classified as in an all-ASCII word.
@@ -150,11 +149,11 @@ mod tests {
 
     #[test]
     fn runs_start_after_a_byte_outside_the_class() {
-        let w = ascii_word(b"ab cd  e", 0).expect("ASCII");
+        let w = all_ascii(b"ab cd  e");
         let starts = run_starts(alphanumeric(w), false);
         let at: Vec<u32> = (0..8).filter(|k| starts & (0x80 << (k * 8)) != 0).collect();
         assert_eq!(at, [0, 3, 7]);
         assert_eq!(run_starts(alphanumeric(w), true) & 0x80, 0);
-        assert!(last_in(alphanumeric(w)));
+        assert!(last_of(alphanumeric(w), 8));
     }
 }
