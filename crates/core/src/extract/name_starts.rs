@@ -7,8 +7,9 @@
 //! the first two bytes (`th`, `in`, `co` begin some name: most words pass), a name of two or
 //! three bytes only where its two first bytes begin the word (`US`, `UAE`), then the first four
 //! bytes of a longer name (most words stop there), then its length up to eight (`the market`
-//! passes the four, as `the Netherlands` begins `the `, and fails the eight). That skips most words of a sentence where a scan steps the automaton through every
-//! byte; the anchored search at a word start that passes decides.
+//! passes the four, as `the Netherlands` begins `the `, and fails the eight). That skips most
+//! words of a sentence where a scan steps the automaton through every byte; the anchored search
+//! at a word start that passes decides.
 
 /// Bit tables indexed by a hash of a folded prefix: `first[n - 1]` holds the first
 /// `min(len, 4)` bytes of every name of length `len`, `whole[n - 1]` the first `min(len, 8)`.
@@ -226,7 +227,8 @@ mod tests {
             }
         }
         assert!(looked > gaz.patterns.len() * 4, "{looked}");
-        // Common words are turned away before any search.
+        // Common words: where the automaton would find a name in one the tables pass it, and
+        // the two below are turned away before any search.
         for word in ["the market", "used", "often", "which", "policy", "and"] {
             let input = aho_corasick::Input::new(word).anchored(aho_corasick::Anchored::Yes);
             assert!(gaz.automaton.find(input).is_none() || gaz.prefixes.may_start(word.as_bytes()));

@@ -156,13 +156,12 @@ pub fn find_times(sentence: &str, offset: usize) -> Vec<TimeExpr> {
 /// searched within each, with the text around it in view (`\b` at its edges, the word before
 /// `May`), so a sentence's expressions are the same whichever others are asked for with it.
 pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> Vec<TimeExpr> {
-    let sentence = text;
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     let shift = |r: Range<usize>| offset + r.start..offset + r.end;
-    let windows = Windows::scan_in(sentence, sentences);
+    let windows = Windows::scan_in(text, sentences);
     // Months with or without day and year.
-    for c in captures_in(&MONTH_EXPR, sentence, windows.of(Family::Month)) {
+    for c in captures_in(&MONTH_EXPR, text, windows.of(Family::Month)) {
         let Some(whole) = c.get(0) else { continue };
         let Some(month_m) = c.name("month") else {
             continue;
@@ -170,9 +169,9 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
         let month = crate::corpus::month_number(month_m.as_str());
         let Some(month) = month else { continue };
         // `May` as a name (`Theresa May`) or a modal verb after a capitalised word.
-        let prev = prev_word(sentence, month_m.start());
+        let prev = prev_word(text, month_m.start());
         if month_m.as_str() == "May" && c.name("day").is_none() && c.name("year").is_none() {
-            let next = next_word(sentence, month_m.end());
+            let next = next_word(text, month_m.end());
             let modal = next.chars().next().is_some_and(char::is_lowercase)
                 && !matches!(next, "and" | "or" | "to" | "the" | "this" | "last" | "next");
             let name = prev.chars().next().is_some_and(char::is_uppercase)
@@ -220,7 +219,7 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
         });
     }
     // Relative expressions.
-    for c in captures_in(&RELATIVE, sentence, windows.of(Family::Relative)) {
+    for c in captures_in(&RELATIVE, text, windows.of(Family::Relative)) {
         let Some(whole) = c.get(0) else { continue };
         if taken
             .iter()
@@ -286,16 +285,16 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
             kind,
         });
     }
-    for season in find_in(&SEASON, sentence, windows.of(Family::Season)) {
-        if SEASON_YEAR.is_match(&sentence[season.end()..]) {
+    for season in find_in(&SEASON, text, windows.of(Family::Season)) {
+        if SEASON_YEAR.is_match(&text[season.end()..]) {
             continue;
         }
-        let prev = prev_word(sentence, season.start());
+        let prev = prev_word(text, season.start());
         let prev_lower = prev.to_ascii_lowercase();
         // `this past summer` reads as `last summer`.
         let before_prev = || {
-            let at = sentence[..season.start()].trim_end().len() - prev.len();
-            prev_word(sentence, at).to_ascii_lowercase()
+            let at = text[..season.start()].trim_end().len() - prev.len();
+            prev_word(text, at).to_ascii_lowercase()
         };
         let mode = match prev_lower.as_str() {
             "last" => MonthMode::Last,
@@ -305,9 +304,9 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
             "the" | "in" | "during" | "over" | "early" | "late" => MonthMode::Plain,
             _ => continue,
         };
-        let mut start = sentence[..season.start()].trim_end().len() - prev.len();
+        let mut start = text[..season.start()].trim_end().len() - prev.len();
         if prev_lower == "past" {
-            start = sentence[..start].trim_end().len().saturating_sub(4);
+            start = text[..start].trim_end().len().saturating_sub(4);
         }
         let whole = start..season.end();
         if taken
@@ -329,7 +328,7 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
     }
     // The weekday is the match without its plural `s` (every name ends in `day`): read off the
     // match, not asked of the regex as a group.
-    for whole in find_in(&WEEKDAY, sentence, windows.of(Family::Weekday)) {
+    for whole in find_in(&WEEKDAY, text, windows.of(Family::Weekday)) {
         let name = whole.as_str().strip_suffix('s').unwrap_or(whole.as_str());
         let m = whole.start()..whole.start() + name.len();
         let wd = match name {
@@ -350,7 +349,7 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
     let mut decade_spans = Vec::new();
     // Groups are read off the match by hand (`1990s`, `'90s`, `’90s`): asking the regex for
     // captures costs a second, slower search per match.
-    for whole in find_in(&DECADE, sentence, windows.of(Family::Decade)) {
+    for whole in find_in(&DECADE, text, windows.of(Family::Decade)) {
         let digits = whole.as_str().trim_start_matches(['\'', '’']);
         let start: i16 = if digits.len() == 5 {
             digits[..4].parse().unwrap_or(0)
@@ -364,7 +363,7 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
             kind: TimeKind::Decade(start),
         });
     }
-    for whole in find_in(&YEAR, sentence, windows.of(Family::Year)) {
+    for whole in find_in(&YEAR, text, windows.of(Family::Year)) {
         // `2019`, or a range `2019-21` / `2019 – 2021`: the first four digits, and the digits
         // that end the match when it is longer.
         let fy = usize::from(whole.as_str().starts_with(['F', 'f'])) * 2;
@@ -381,16 +380,16 @@ pub fn find_times_in(text: &str, offset: usize, sentences: &[Range<usize>]) -> V
         {
             continue;
         }
-        if !is_year_use(sentence, first.start..whole.end()) {
+        if !is_year_use(text, first.start..whole.end()) {
             continue;
         }
-        let y1: i16 = sentence[first.clone()].parse().unwrap_or(0);
+        let y1: i16 = text[first.clone()].parse().unwrap_or(0);
         out.push(TimeExpr {
             span: shift(first),
             kind: TimeKind::Explicit(y1),
         });
         if let Some(second) = second {
-            let s = &sentence[second.clone()];
+            let s = &text[second.clone()];
             let y2: i16 = if s.len() == 2 {
                 (y1 / 100) * 100 + s.parse::<i16>().unwrap_or(0)
             } else {
