@@ -145,7 +145,11 @@ pub fn run_headless(args: &Args) -> Option<i32> {
         );
     }
     let result = Filter::default().run(&corpus, None);
-    Some(write_exports(args, &corpus, &result).err().unwrap_or(0))
+    let code = write_exports(args, &corpus, &result).err().unwrap_or(0);
+    // The process ends right after this: its memory goes back to the system at once, where
+    // freeing the corpus article by article would take ~30 ms at 40,000 articles.
+    std::mem::forget(corpus);
+    Some(code)
 }
 
 /// Every export asked for, in turn, each with its manifest; the exit code when one fails.

@@ -29,11 +29,13 @@ fn app_with(
     harness
 }
 
-/// Step until the background load is done (bounded).
+/// Step until the background load and the search for copies after it are done (bounded).
 fn wait_for_load(harness: &mut Harness<'_, App>) {
     for _ in 0..500 {
         harness.step();
-        if !harness.state().is_loading() {
+        // Settled: the files are in, and so are the copies found among them (their search runs
+        // on a thread of its own once the files are in, and changes the counts).
+        if !harness.state().is_loading() && !harness.state().is_finding_copies() {
             harness.run_steps(2);
             return;
         }

@@ -95,9 +95,8 @@ fn key_of(entry: &ArticleEntry) -> String {
 #[derive(Debug, Clone)]
 pub struct ManifestDraft {
     pub manifest: Manifest,
-    /// The corpus's entries (shared, not copied) and the input order: by origin, once each.
+    /// The corpus's entries (shared, not copied).
     entries: Vec<Arc<ArticleEntry>>,
-    order: Vec<u32>,
 }
 
 impl ManifestDraft {
@@ -119,14 +118,14 @@ impl ManifestDraft {
             }
         }
         let entries = corpus.entries.clone();
-        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        let origin = |i: &u32| &entries[*i as usize].article.origin;
-        order.sort_by(|a, b| origin(a).cmp(origin(b)));
-        order.dedup_by(|a, b| origin(a) == origin(b));
-        let totals = Totals {
-            files: order.len(),
-            ..totals
-        };
+        // Counted here, sorted in `finish`: a summary needs only the count, and the sort (by
+        // path, part by part: 25 ms at 40,000 files) is better off the UI thread.
+        let files = entries
+            .iter()
+            .map(|e| &e.article.origin)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        let totals = Totals { files, ..totals };
         let options = Settings {
             anchor_decades: corpus.options.anchor_decades,
             keep_copies: corpus.keep_copies,
@@ -148,21 +147,24 @@ impl ManifestDraft {
                 totals,
             },
             entries,
-            order,
         }
     }
 
     /// Hash every input (in parallel) and return the finished manifest.
     pub fn finish(self) -> Manifest {
         let mut manifest = self.manifest;
-        let digests = self
-            .order
+        let entries = self.entries;
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        let origin = |i: &u32| &entries[*i as usize].article.origin;
+        order.sort_by(|a, b| origin(a).cmp(origin(b)));
+        order.dedup_by(|a, b| origin(a) == origin(b));
+        let digests = order
             .par_iter()
-            .map(|&i| digest(&self.entries[i as usize]))
+            .map(|&i| digest(&entries[i as usize]))
             .collect();
         manifest.inputs = Inputs {
-            entries: self.entries,
-            order: self.order,
+            entries,
+            order,
             digests,
         };
         manifest

@@ -178,9 +178,12 @@ pub fn collect_files(
         };
         if meta.is_dir() {
             let mut found = Vec::new();
+            // Siblings sorted by name. Their paths are their folder's path and their names, so
+            // the paths' bytes sort as the names do, without `file_name`'s parse of every path
+            // at every comparison (a third of a 40,000-file walk).
             for entry in walkdir::WalkDir::new(path)
                 .follow_links(true)
-                .sort_by_file_name()
+                .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
             {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => {
@@ -246,10 +249,11 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
     // Opened once: its size and its bytes come from the open file (one `fstat`, no second
     // look-up of the path). A named format that is not read is said so even when it cannot
     // be opened.
-    let opened = if unsupported_kind(path).is_some() {
-        None
+    let (opened, is_link) = if unsupported_kind(path).is_some() {
+        (None, None)
     } else {
-        Some(std::fs::File::open(path).map_err(not_found)?)
+        let (file, is_link) = open_file(path).map_err(not_found)?;
+        (Some(file), is_link)
     };
     let meta = match &opened {
         Some(file) => file.metadata().map_err(unreadable)?,
@@ -281,7 +285,7 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
         Some(mut file) => read_sized(&mut file, size).map_err(unreadable)?,
         None => Vec::new(),
     };
-    let origin = ArticleOrigin::File(folders.of(path, None));
+    let origin = ArticleOrigin::File(folders.of(path, is_link));
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -290,6 +294,25 @@ pub fn load_file_with(path: &Path, folders: &CanonicalFolders) -> Result<Article
         path: path.to_path_buf(),
         reason,
     })
+}
+
+/// Open a file to read, and whether its path is a symlink when the open says so: a path that
+/// opens without following a link at its end is not one (which spares the `lstat` that would
+/// ask). `None` when it could be either (a link, or an open that failed without
+/// `O_NOFOLLOW`'s help and is tried again plainly).
+fn open_file(path: &Path) -> std::io::Result<(std::fs::File, Option<bool>)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let not_following = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path);
+        if let Ok(file) = not_following {
+            return Ok((file, Some(false)));
+        }
+    }
+    std::fs::File::open(path).map(|file| (file, None))
 }
 
 /// All of `file`'s bytes, into a buffer of the `size` its metadata said. Through `Take`,
@@ -370,7 +393,70 @@ pub fn load_file_catching_with(
 
 #[cfg(test)]
 mod tests {
-    use super::read_sized;
+    use super::{collect_files, load_file, read_sized};
+    use crate::corpus::ArticleOrigin;
+
+    /// An article read through a link to the file, or through a link to its folder, is known by
+    /// the file's own path (so that the same file opened twice is seen to be one).
+    #[cfg(unix)]
+    #[test]
+    fn a_file_read_through_a_link_is_known_by_its_own_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).expect("folder");
+        let file = real.join("story.txt");
+        std::fs::write(&file, "Beijing, May 5 — A story in a file.").expect("file");
+        std::os::unix::fs::symlink(&file, real.join("link.txt")).expect("file link");
+        std::os::unix::fs::symlink(&real, dir.path().join("via")).expect("folder link");
+        let own = std::fs::canonicalize(&file).expect("canonical");
+        for path in [
+            file.clone(),
+            real.join("link.txt"),
+            dir.path().join("via").join("story.txt"),
+            dir.path().join("via").join("link.txt"),
+        ] {
+            let article = load_file(&path).expect("loaded");
+            assert_eq!(article.origin, ArticleOrigin::File(own.clone()), "{path:?}");
+        }
+    }
+
+    /// A folder's files come in the order of their names, folder by folder (a folder's files
+    /// where its name sorts), as walkdir's own name sort gives them: names that share a start,
+    /// punctuation that sorts before and after `.` and `/`, upper before lower case.
+    #[test]
+    fn a_folder_is_walked_in_name_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let names = [
+            "b.txt",
+            "a.txt",
+            "a-c.txt",
+            "a b.txt",
+            "A.txt",
+            "a0.txt",
+            "ab.txt",
+            "a/z.txt",
+            "a/m.txt",
+            "a.d/y.txt",
+            "a-/x.txt",
+            "é.txt",
+            "e.txt",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+            std::fs::write(&path, "text").expect("file");
+        }
+        let by_name: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.expect("entry").into_path())
+            .filter(|p| p.is_file())
+            .collect();
+        let (files, problems) = collect_files(&[dir.path().to_path_buf()], &Default::default());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(files, by_name);
+        assert_eq!(files.len(), names.len());
+    }
 
     /// A file whose size changed between its metadata and its read: every byte it has at the
     /// read is read, never a stale length's worth.

@@ -9,6 +9,7 @@
 
 use super::print::{BANDS, StoryPrint};
 use super::same_story::Overlap;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Bands two prints must share before their texts are compared. With 20 bands of 3 rows, a
@@ -35,6 +36,31 @@ pub trait StorySource {
     }
 }
 
+/// The pairs of articles that share band `band`'s key, one of them new (from `first_new` on):
+/// each new article with the first new one of its key, then each earlier article with the
+/// first new one of its key.
+fn band_pairs(source: &impl StorySource, band: usize, first_new: usize) -> Vec<(u32, u32)> {
+    let mut keys: Vec<(u32, u32)> = (first_new..source.len())
+        .filter_map(|i| source.print(i).map(|p| (p.bands[band], i as u32)))
+        .collect();
+    keys.sort_unstable();
+    let mut pairs = Vec::new();
+    for run in keys.chunk_by(|a, b| a.0 == b.0) {
+        pairs.extend(run[1..].iter().map(|&(_, j)| (run[0].1, j)));
+    }
+    for i in 0..first_new {
+        let Some(p) = source.print(i) else { continue };
+        let key = p.bands[band];
+        let at = keys.partition_point(|k| k.0 < key);
+        if let Some(&(k, j)) = keys.get(at)
+            && k == key
+        {
+            pairs.push((i as u32, j));
+        }
+    }
+    pairs
+}
+
 /// Copies found in the corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Stories {
@@ -57,7 +83,7 @@ impl Stories {
     }
 
     /// Add the articles `self.len()..source.len()` and link them to their copies.
-    pub fn extend(&mut self, source: &impl StorySource) {
+    pub fn extend(&mut self, source: &(impl StorySource + Sync)) {
         let first_new = self.parent.len();
         let n = source.len();
         if n <= first_new {
@@ -66,27 +92,18 @@ impl Stories {
         self.parent.extend((first_new..n).map(|i| i as u32));
         let mut sets: HashMap<u32, Vec<u64>> = HashMap::new();
         let mut touched: Vec<u32> = Vec::new();
-        for band in 0..BANDS {
-            let mut keys: Vec<(u32, u32)> = (first_new..n)
-                .filter_map(|i| source.print(i).map(|p| (p.bands[band], i as u32)))
+        // The bands' pairs are found a few bands at a time, in parallel (each band gathers and
+        // sorts one key per article); they are then tested and linked in band order, as one
+        // band after the other would be. As many bands at a time as threads: no more keys are
+        // held at once than the threads work on.
+        let bands: Vec<usize> = (0..BANDS).collect();
+        for some in bands.chunks(rayon::current_num_threads().max(1)) {
+            let pairs: Vec<Vec<(u32, u32)>> = some
+                .par_iter()
+                .map(|&band| band_pairs(source, band, first_new))
                 .collect();
-            keys.sort_unstable();
-            // New articles with one key: each is checked against the first of its run.
-            for run in keys.chunk_by(|a, b| a.0 == b.0) {
-                for &(_, j) in &run[1..] {
-                    self.try_link(run[0].1, j, source, &mut sets, &mut touched);
-                }
-            }
-            // Earlier articles: looked up among the new keys.
-            for i in 0..first_new {
-                let Some(p) = source.print(i) else { continue };
-                let key = p.bands[band];
-                let at = keys.partition_point(|k| k.0 < key);
-                if let Some(&(k, j)) = keys.get(at)
-                    && k == key
-                {
-                    self.try_link(i as u32, j, source, &mut sets, &mut touched);
-                }
+            for (a, b) in pairs.into_iter().flatten() {
+                self.try_link(a, b, source, &mut sets, &mut touched);
             }
         }
         self.counted.extend((first_new..n).map(|i| i as u32));
