@@ -141,6 +141,60 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
     if !may_hold_date(text) {
         return None;
     }
+    if text.len() > RECENT_LEN {
+        return first_date(text, order);
+    }
+    RECENT.with_borrow_mut(|recent| recent.date(text, order))
+}
+
+/// Lines up to this long are remembered by [`RECENT`].
+const RECENT_LEN: usize = 200;
+
+thread_local! {
+    /// The last lines read for a date on this thread, with what each held. The header model asks
+    /// for a short line's date several times (as a header line, as a date line, as a neighbour
+    /// of a headline): two in three of its questions repeat one of the last few.
+    static RECENT: std::cell::RefCell<RecentDates> = const {
+        std::cell::RefCell::new(RecentDates { lines: Vec::new(), next: 0 })
+    };
+}
+
+/// [`parse_date`]'s answers for the last [`RecentDates::KEPT`] lines, known by their text.
+struct RecentDates {
+    lines: Vec<(String, DateOrder, Option<(Date, Range<usize>)>)>,
+    /// The slot the next new line takes (the oldest).
+    next: usize,
+}
+
+impl RecentDates {
+    const KEPT: usize = 8;
+
+    fn date(&mut self, text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+        if let Some((_, _, found)) = self
+            .lines
+            .iter()
+            .find(|(line, o, _)| *o == order && line == text)
+        {
+            return found.clone();
+        }
+        let found = first_date(text, order);
+        if self.lines.len() < Self::KEPT {
+            self.lines.push((text.to_string(), order, found.clone()));
+        } else {
+            // The slot's string keeps its buffer: no allocation once the slots are filled.
+            let slot = &mut self.lines[self.next];
+            slot.0.clear();
+            slot.0.push_str(text);
+            slot.1 = order;
+            slot.2 = found.clone();
+        }
+        self.next = (self.next + 1) % Self::KEPT;
+        found
+    }
+}
+
+/// [`parse_date`] without the memory of recent lines.
+fn first_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
     let first = |re: &Regex| re.find(text).map(|m| m.start());
     let earliest = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*SLASH, &*DOTTED]
         .into_iter()
@@ -242,6 +296,47 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         parse_date(s, DateOrder::MonthFirst).map(|(d, _)| d.to_string())
+    }
+
+    /// The remembered answers are the answers: lines asked again after other lines, in either
+    /// order, after more new lines than are kept, and lines that differ in one character.
+    #[test]
+    fn a_line_asked_again_gets_the_same_date() {
+        let lines = [
+            "03/04/2015",
+            "Aug 19, 2021",
+            "03/04/2015",
+            "Updated 2021-08-19",
+            "No date here in 2021",
+            "13/04/2015",
+            "03/04/2016",
+            "19 August 2021",
+            "26.06.1998",
+            "Tue, 3 Mar 1998",
+            "4 min readAug 19, 2021",
+            "Aug 19, 2021",
+            "Aug 19, 2022",
+            "03/04/2015",
+        ];
+        for round in 0..3 {
+            for (k, line) in lines.iter().enumerate() {
+                for order in [DateOrder::MonthFirst, DateOrder::DayFirst] {
+                    assert_eq!(
+                        parse_date(line, order),
+                        first_date(line, order),
+                        "round {round}, line {k}: {line:?} {order:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            parse_date("03/04/2015", DateOrder::DayFirst).map(|(d, _)| d.to_string()),
+            Some("2015-04-03".to_string())
+        );
+        assert_eq!(
+            parse_date("03/04/2015", DateOrder::MonthFirst).map(|(d, _)| d.to_string()),
+            Some("2015-03-04".to_string())
+        );
     }
 
     #[test]
