@@ -159,9 +159,12 @@ thread_local! {
     };
 }
 
+/// A date found in a text, with its byte range.
+type Found = Option<(Date, Range<usize>)>;
+
 /// [`parse_date`]'s answers for the last [`RecentDates::KEPT`] lines, known by their text.
 struct RecentDates {
-    lines: Vec<(String, DateOrder, Option<(Date, Range<usize>)>)>,
+    lines: Vec<(String, DateOrder, Found)>,
     /// The slot the next new line takes (the oldest).
     next: usize,
 }
