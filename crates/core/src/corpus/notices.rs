@@ -57,18 +57,24 @@ impl Phrases {
 
     /// Whether some phrase occurs in `s` at all (on word boundaries or not).
     fn occurs_in(&self, s: &str) -> bool {
+        // Lines up to this long are copied (the buffer never holds more).
         const ROOM: usize = 1024;
         match &self.packed {
-            Some(packed) if s.len() <= ROOM => {
-                let mut buf = [0u8; ROOM];
-                let lower = &mut buf[..s.len()];
-                lower.copy_from_slice(s.as_bytes());
+            Some(packed) if s.len() <= ROOM => LOWER.with_borrow_mut(|lower| {
+                lower.clear();
+                lower.extend_from_slice(s.as_bytes());
                 lower.make_ascii_lowercase();
-                packed.find(&*lower).is_some()
-            }
+                packed.find(lower.as_slice()).is_some()
+            }),
             _ => self.automaton.find(s).is_some(),
         }
     }
+}
+
+thread_local! {
+    /// The ASCII-lower-cased copy of the line being searched, one buffer per thread (a line is
+    /// copied into it, never into a new or zeroed one).
+    static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 static NOTICES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&NOTICE_PHRASES));
