@@ -144,7 +144,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
     if text.len() > RECENT_LEN {
         return first_date(text, order);
     }
-    RECENT.with_borrow_mut(|recent| recent.date(text, order))
+    super::recent_lines::remembered(&RECENT, text, order, || first_date(text, order))
 }
 
 /// Lines up to this long are remembered by [`RECENT`].
@@ -154,47 +154,12 @@ thread_local! {
     /// The last lines read for a date on this thread, with what each held. The header model asks
     /// for a short line's date several times (as a header line, as a date line, as a neighbour
     /// of a headline): two in three of its questions repeat one of the last few.
-    static RECENT: std::cell::RefCell<RecentDates> = const {
-        std::cell::RefCell::new(RecentDates { lines: Vec::new(), next: 0 })
-    };
+    static RECENT: std::cell::RefCell<super::recent_lines::RecentLines<DateOrder, Found>> =
+        const { std::cell::RefCell::new(super::recent_lines::RecentLines::new()) };
 }
 
 /// A date found in a text, with its byte range.
 type Found = Option<(Date, Range<usize>)>;
-
-/// [`parse_date`]'s answers for the last [`RecentDates::KEPT`] lines, known by their text.
-struct RecentDates {
-    lines: Vec<(String, DateOrder, Found)>,
-    /// The slot the next new line takes (the oldest).
-    next: usize,
-}
-
-impl RecentDates {
-    const KEPT: usize = 8;
-
-    fn date(&mut self, text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
-        if let Some((_, _, found)) = self
-            .lines
-            .iter()
-            .find(|(line, o, _)| *o == order && line == text)
-        {
-            return found.clone();
-        }
-        let found = first_date(text, order);
-        if self.lines.len() < Self::KEPT {
-            self.lines.push((text.to_string(), order, found.clone()));
-        } else {
-            // The slot's string keeps its buffer: no allocation once the slots are filled.
-            let slot = &mut self.lines[self.next];
-            slot.0.clear();
-            slot.0.push_str(text);
-            slot.1 = order;
-            slot.2 = found.clone();
-        }
-        self.next = (self.next + 1) % Self::KEPT;
-        found
-    }
-}
 
 /// [`parse_date`] without the memory of recent lines.
 fn first_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {

@@ -10,6 +10,7 @@ mod load;
 pub(crate) mod metadata;
 mod notices;
 mod published;
+mod recent_lines;
 pub mod seeds;
 pub mod table;
 

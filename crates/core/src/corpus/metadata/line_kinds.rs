@@ -391,6 +391,19 @@ pub(crate) fn is_header_line(s: &str) -> bool {
     if s.len() > 200 {
         return false;
     }
+    // The header model asks it of a line from several places (its own header lines, a headline
+    // candidate's exclusions, the meta lines beside a headline).
+    crate::corpus::recent_lines::remembered(&HEADER_LINES, s, (), || header_line_shape(s))
+}
+
+thread_local! {
+    /// [`is_header_line`]'s answers for the last lines asked on this thread.
+    static HEADER_LINES: std::cell::RefCell<crate::corpus::recent_lines::RecentLines<(), bool>> =
+        const { std::cell::RefCell::new(crate::corpus::recent_lines::RecentLines::new()) };
+}
+
+/// [`is_header_line`] for a line of at most 200 bytes, asked afresh.
+pub(super) fn header_line_shape(s: &str) -> bool {
     let short = s.len() < 100;
     let starts = |p: &str| {
         s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)

@@ -296,3 +296,37 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lowered, s.to_lowercase());
     }
 }
+
+/// A header line asked again (after other lines, after more new lines than are remembered) is
+/// still what it is: the remembered answers are the answers.
+#[test]
+fn a_line_asked_again_is_the_same_kind_of_line() {
+    let lines = [
+        "By Jane Roe",
+        "Beijing said so on Tuesday.",
+        "4 min read",
+        "Aug 19, 2021",
+        "Photo: Reuters",
+        "example.com",
+        "A plain sentence of the story, long enough to be one.",
+        "Updated 2021-08-19",
+        "By the way, wire reports said so",
+        "Published March 3, 2020",
+        "China and Japan",
+        "By Jane Roe",
+    ];
+    let fresh: Vec<bool> = lines
+        .iter()
+        .map(|s| line_kinds::header_line_shape(s))
+        .collect();
+    assert!(fresh.iter().any(|&h| h) && fresh.iter().any(|&h| !h));
+    for round in 0..3 {
+        for (s, &expected) in lines.iter().zip(&fresh) {
+            assert_eq!(
+                line_kinds::is_header_line(s),
+                expected,
+                "round {round}: {s:?}"
+            );
+        }
+    }
+}
