@@ -17,7 +17,8 @@ pub struct CanonicalFolders {
 impl CanonicalFolders {
     /// The canonical path of `path`, as `std::fs::canonicalize` gives it; `path` itself when
     /// it cannot be resolved. `is_symlink`: whether `path` itself is a link, when the caller
-    /// knows (a folder walk does); asked of the file system otherwise.
+    /// knows (a folder walk does, and so does an open that did not follow a link); asked of the
+    /// file system (an `lstat`) otherwise.
     pub fn of(&self, path: &Path, is_symlink: Option<bool>) -> PathBuf {
         let link = is_symlink.unwrap_or_else(|| {
             std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink())
