@@ -141,14 +141,8 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> 
     if !may_hold_date(text) {
         return None;
     }
-    if text.len() > RECENT_LEN {
-        return first_date(text, order);
-    }
     super::recent_lines::remembered(&RECENT, text, order, || first_date(text, order))
 }
-
-/// Lines up to this long are remembered by [`RECENT`].
-const RECENT_LEN: usize = 200;
 
 thread_local! {
     /// The last lines read for a date on this thread, with what each held. The header model asks
@@ -162,7 +156,7 @@ thread_local! {
 type Found = Option<(Date, Range<usize>)>;
 
 /// [`parse_date`] without the memory of recent lines.
-fn first_date(text: &str, order: DateOrder) -> Option<(Date, Range<usize>)> {
+fn first_date(text: &str, order: DateOrder) -> Found {
     let first = |re: &Regex| re.find(text).map(|m| m.start());
     let earliest = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*SLASH, &*DOTTED]
         .into_iter()

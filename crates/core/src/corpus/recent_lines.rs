@@ -45,14 +45,21 @@ impl<K: Copy + Eq, V: Clone> RecentLines<K, V> {
     }
 }
 
+/// Texts up to this long are remembered (a header line is shorter; a paragraph is asked once).
+const LONGEST: usize = 200;
+
 /// `f(text)` through `memo` (a thread-local [`RecentLines`]): remembered when `text` was one of
-/// the last lines asked with `key`. `f` runs with the memo released, so it may ask other memos.
+/// the last lines asked with `key`; a text longer than [`LONGEST`] is asked afresh, never
+/// kept. `f` runs with the memo released, so it may ask other memos.
 pub(crate) fn remembered<K: Copy + Eq + 'static, V: Clone + 'static>(
     memo: &'static std::thread::LocalKey<std::cell::RefCell<RecentLines<K, V>>>,
     text: &str,
     key: K,
     f: impl FnOnce() -> V,
 ) -> V {
+    if text.len() > LONGEST {
+        return f();
+    }
     if let Some(answer) = memo.with_borrow(|m| m.get(text, key)) {
         return answer;
     }
@@ -83,5 +90,28 @@ mod tests {
         assert_eq!(memo.get("line 0", 0), None, "the oldest line gave way");
         assert_eq!(memo.get("line 1", 0), Some(1));
         assert_eq!(memo.get("line new", 1), Some(99));
+    }
+
+    thread_local! {
+        static MEMO: std::cell::RefCell<RecentLines<(), usize>> =
+            const { std::cell::RefCell::new(RecentLines::new()) };
+    }
+
+    /// A short line asked twice is answered once; a text past [`LONGEST`] is asked each time.
+    #[test]
+    fn short_lines_are_remembered_and_long_texts_asked_afresh() {
+        let asked = std::cell::Cell::new(0);
+        let ask = |text: &str| {
+            remembered(&MEMO, text, (), || {
+                asked.set(asked.get() + 1);
+                text.len()
+            })
+        };
+        let short = "By Jane Roe";
+        let long = "word ".repeat(LONGEST / 5 + 1);
+        assert_eq!((ask(short), ask(short)), (short.len(), short.len()));
+        assert_eq!(asked.get(), 1);
+        assert_eq!((ask(&long), ask(&long)), (long.len(), long.len()));
+        assert_eq!(asked.get(), 3);
     }
 }

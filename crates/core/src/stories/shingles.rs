@@ -82,22 +82,12 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
                 let shift = 8 * k;
                 if (alnum >> shift) & 0x80 != 0 {
                     // A run of letters and digits from byte k: to the next byte outside it.
-                    let outside = ((!alnum & HIGH) >> shift) as usize;
-                    let len = if outside == 0 {
-                        8 - k
-                    } else {
-                        outside.trailing_zeros() as usize / 8
-                    };
+                    let len = lanes_before(!alnum & HIGH, k);
                     word.push((lower >> shift) & low_bytes(len), len);
                     k += len;
                 } else {
                     word.end(&mut f);
-                    let inside = (alnum >> shift) as usize;
-                    k += if inside == 0 {
-                        8 - k
-                    } else {
-                        inside.trailing_zeros() as usize / 8
-                    };
+                    k += lanes_before(alnum, k);
                 }
             }
             i += n;
@@ -127,6 +117,17 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
         i += c.len_utf8();
     }
     word.end(&mut f);
+}
+
+/// How many lanes from lane `k` on come before the first lane of `mask` at or after `k` (to the
+/// word's end when there is none).
+fn lanes_before(mask: u64, k: usize) -> usize {
+    let from_k = mask >> (8 * k);
+    if from_k == 0 {
+        8 - k
+    } else {
+        from_k.trailing_zeros() as usize / 8
+    }
 }
 
 /// A mask of the low `n` bytes of a word (`n` ≤ 8).

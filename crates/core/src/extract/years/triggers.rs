@@ -116,13 +116,7 @@ impl Windows {
                 let family = TRIGGERS[m.pattern().as_usize()].1 as usize;
                 let window = tokens_before(text, m.start()).max(span.start)
                     ..tokens_after(text, m.end()).min(span.end);
-                let list = &mut by_family[family];
-                match list[firsts[family]..].last_mut() {
-                    Some(last) if window.start <= last.end => {
-                        last.end = last.end.max(window.end);
-                    }
-                    _ => list.push(window),
-                }
+                add_window(&mut by_family[family], firsts[family], window);
             }
             for (list, &first) in by_family.iter_mut().zip(&firsts) {
                 settle(list, first);
@@ -147,12 +141,16 @@ fn settle(list: &mut Vec<Range<usize>>, first: usize) {
     let mut windows = list.split_off(first);
     windows.sort_by_key(|w| w.start);
     for w in windows {
-        match list[first..].last_mut() {
-            Some(last) if w.start <= last.end => {
-                last.end = last.end.max(w.end);
-            }
-            _ => list.push(w),
-        }
+        add_window(list, first, w);
+    }
+}
+
+/// Add `window` to the windows of `list` from `first` on: merged into the last one when it
+/// starts inside it, after it otherwise.
+fn add_window(list: &mut Vec<Range<usize>>, first: usize, window: Range<usize>) {
+    match list[first..].last_mut() {
+        Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
+        _ => list.push(window),
     }
 }
 
