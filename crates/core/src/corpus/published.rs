@@ -68,7 +68,8 @@ fn is_running_text(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', ')']);
     // `… at 9:11 a.m.` ends a date line, not a sentence.
     let clock = t.ends_with("a.m.") || t.ends_with("p.m.");
-    s.chars().count() > 220 || (word_count(s) >= 14 && !clock && t.ends_with(['.', '!', '?']))
+    (s.len() > 220 && s.chars().count() > 220)
+        || (word_count(s) >= 14 && !clock && t.ends_with(['.', '!', '?']))
 }
 
 /// Every header date around the headline at `title` (an index into `lines`, the text's

@@ -179,8 +179,9 @@ fn context_allows(
     let surface = &s[range.clone()];
     let (prev, prev_punct) = word_before(s, range.start);
     let (next, next_punct) = word_after(s, range.end);
-    let prev_lower = prev.to_lowercase();
-    let next_lower = next.to_lowercase();
+    // The neighbours in lower case, for the demonym and capital rules only (most mentions are
+    // names: no new strings for them).
+    let lowered = || (prev.to_lowercase(), next.to_lowercase());
     let start = at_sentence_start(s, range.start);
     let prev_is_name = !start && !prev_punct && capitalised(prev) && !is_sentence_word(prev);
     let next_is_name = !next_punct && capitalised(next);
@@ -218,6 +219,7 @@ fn context_allows(
     }
     match kind {
         PatternKind::Demonym => {
+            let (prev_lower, next_lower) = lowered();
             // A language: `in Spanish`, `translated into Chinese`, `Spanish-language`.
             if s[range.end..].starts_with("-language")
                 || s[range.end..].starts_with("-speaking")
@@ -241,16 +243,19 @@ fn context_allows(
             }
             true
         }
-        PatternKind::Capital => capital_stands_for_state(
-            s,
-            range,
-            &prev_lower,
-            prev_punct,
-            prev_is_name,
-            &next_lower,
-            next_punct,
-            next_is_name,
-        ),
+        PatternKind::Capital => {
+            let (prev_lower, next_lower) = lowered();
+            capital_stands_for_state(
+                s,
+                range,
+                &prev_lower,
+                prev_punct,
+                prev_is_name,
+                &next_lower,
+                next_punct,
+                next_is_name,
+            )
+        }
         PatternKind::Institution => {
             // Another country's body: `Peru's Congress`, `the Philippine Congress`.
             !(owned_by_other(gaz, s, range.start, country) || prev_is_name && exact)

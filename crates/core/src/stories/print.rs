@@ -41,16 +41,18 @@ impl StoryPrint {
 /// nothing and no set is built).
 #[derive(Debug, Clone)]
 pub struct Sketch {
+    /// Each bin's least hash (32 bits), or [`EMPTY`] while no shingle fell in it.
     bins: [u64; BINS],
-    filled: [bool; BINS],
     shingles: usize,
 }
+
+/// A bin no shingle fell in: above every 32-bit hash a bin keeps.
+const EMPTY: u64 = u64::MAX;
 
 impl Default for Sketch {
     fn default() -> Self {
         Self {
-            bins: [u64::MAX; BINS],
-            filled: [false; BINS],
+            bins: [EMPTY; BINS],
             shingles: 0,
         }
     }
@@ -61,7 +63,6 @@ impl Sketch {
         // Top 32 bits pick the bin (a multiply-shift, so every bin is as likely).
         let bin = (((h >> 32) * BINS as u64) >> 32) as usize;
         self.bins[bin] = self.bins[bin].min(h & 0xffff_ffff);
-        self.filled[bin] = true;
         self.shingles += 1;
     }
 
@@ -71,7 +72,7 @@ impl Sketch {
         if self.shingles < MIN_SHINGLES {
             return None;
         }
-        let bins = densify(self.bins, self.filled);
+        let bins = densify(self.bins);
         let mut bands = [0u32; BANDS];
         for (b, key) in bands.iter_mut().enumerate() {
             let mut h = mix(b as u64 + 1);
@@ -86,8 +87,9 @@ impl Sketch {
 
 /// Fill each empty bin from the next filled one to its right (wrapping), mixed with the
 /// distance, so two articles agree on an empty bin as often as on a filled one.
-fn densify(mut bins: [u64; BINS], filled: [bool; BINS]) -> [u64; BINS] {
+fn densify(mut bins: [u64; BINS]) -> [u64; BINS] {
     let source = bins;
+    let filled = source.map(|b| b != EMPTY);
     for i in 0..BINS {
         if filled[i] {
             continue;

@@ -20,11 +20,11 @@ pub fn is_prose(s: &str) -> bool {
 /// A long line that a copy wrapped: the next line goes on in lower case (`… attracting clients
 /// who rang` / `from politicians to …`). It is running text, whatever its end.
 pub fn is_wrapped(lines: &[&str], k: usize) -> bool {
-    lines[k].chars().count() >= 150
-        && word_count(lines[k]) >= 20
-        && lines
-            .get(k + 1)
-            .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
+    // The next line's first character first: it is the cheapest test, and most lines fail it.
+    lines
+        .get(k + 1)
+        .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()))
+        && long_line(lines[k])
 }
 
 /// The end of a line the copy wrapped: the line above is running text at the wrap width and
@@ -34,11 +34,19 @@ pub(crate) fn continues_wrapped(lines: &[&str], k: usize) -> bool {
     let Some(prev) = k.checked_sub(1).map(|p| lines[p]) else {
         return false;
     };
-    let long = prev.chars().count() >= 150 && word_count(prev) >= 20;
     let goes_on = lines[k].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    if !goes_on || !long_line(prev) {
+        return false;
+    }
     // (Not a menu's items run together over two lines, not a notice.)
     let menu = glued_words(prev) + glued_words(lines[k]) >= 2 || title_case(lines[k]);
-    long && goes_on && !menu && !is_notice(prev) && !is_notice(lines[k])
+    !menu && !is_notice(prev) && !is_notice(lines[k])
+}
+
+/// A line as long as a copy's wrap width: 150 characters or more, 20 words or more.
+/// (A line of fewer bytes has fewer characters: its characters are not counted.)
+fn long_line(s: &str) -> bool {
+    s.len() >= 150 && s.chars().count() >= 150 && word_count(s) >= 20
 }
 
 /// An author's bio under the name (`Jane Roe` over `National reporter covering budgets`): a
@@ -485,7 +493,7 @@ pub(crate) fn is_more_marker(s: &str) -> bool {
 /// (The answer of [`headline_like`] for `s` is given: the scorer memoises it.)
 pub(crate) fn list_item_like_with(s: &str, headline_like: impl FnOnce() -> bool) -> bool {
     (4..=20).contains(&word_count(s))
-        && s.chars().count() < 150
+        && (s.len() < 150 || s.chars().count() < 150)
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'')
         && headline_like()
 }

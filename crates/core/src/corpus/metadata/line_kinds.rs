@@ -289,7 +289,7 @@ pub(crate) fn is_paragraph(s: &str) -> bool {
     // line that opens with a wire dateline.
     let full_stop = s.trim_end_matches(['"', '”', '’', ')']).ends_with('.') && !s.ends_with("...");
     ends_sentence(s)
-        && (s.chars().count() > PARAGRAPH_CHARS
+        && ((s.len() > PARAGRAPH_CHARS && s.chars().count() > PARAGRAPH_CHARS)
             || word_count(s) > PARAGRAPH_WORDS
             || (full_stop && word_count(s) > 14)
             || DATELINE.is_match(s)
@@ -298,6 +298,39 @@ pub(crate) fn is_paragraph(s: &str) -> bool {
 
 pub(crate) fn is_kicker_quote(s: &str) -> bool {
     (s.starts_with(['“', '"']) && s.ends_with(['”', '"'])) && word_count(s) < 30
+}
+
+/// `normalize(s) == norm`, without making the string: word by word, stopping at the first
+/// that differs (most lines a headline is compared with differ at their first word).
+pub(crate) fn normalizes_to(s: &str, norm: &str) -> bool {
+    let norm = norm.as_bytes();
+    let mut at = 0;
+    for (n, word) in s.split_whitespace().enumerate() {
+        if n > 0 {
+            if norm.get(at) != Some(&b' ') {
+                return false;
+            }
+            at += 1;
+        }
+        let Some(rest) = norm.get(at..) else {
+            return false;
+        };
+        let len = if word.is_ascii() {
+            let w = word.as_bytes();
+            if rest.len() < w.len() || !rest[..w.len()].eq_ignore_ascii_case(w) {
+                return false;
+            }
+            w.len()
+        } else {
+            let lower = word.to_lowercase();
+            if !rest.starts_with(lower.as_bytes()) {
+                return false;
+            }
+            lower.len()
+        };
+        at += len;
+    }
+    at == norm.len()
 }
 
 /// Lower case with runs of whitespace folded to one space: how a repeated headline is compared.

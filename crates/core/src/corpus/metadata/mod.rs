@@ -97,7 +97,8 @@ pub(crate) struct Line<'a> {
 }
 
 pub(crate) fn lines_of(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    // One line per line break, and the last: counted first, so the list never grows by copying.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
         let end = start + piece.len();
@@ -288,7 +289,7 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
         let s = lines[i].text;
         let in_header_zone = k < window.len() && k <= title_pos + 12;
         // Cheap length test first: normalising every body line is a real cost on big corpora.
-        if s.len() <= title_norm.len() * 2 + 8 && normalize(s) == title_norm {
+        if s.len() <= title_norm.len() * 2 + 8 && normalizes_to(s, &title_norm) {
             continue;
         }
         let above_read_time = || {
@@ -441,7 +442,11 @@ fn fallback_title(text: &str, paragraphs: &[Span], file: &str) -> String {
     let Some(first) = paragraphs.first() else {
         return file.to_string();
     };
-    let words: Vec<&str> = text[first.range()].split_whitespace().collect();
+    // The title's words and one more, to know whether the paragraph goes on.
+    let words: Vec<&str> = text[first.range()]
+        .split_whitespace()
+        .take(FALLBACK_TITLE_WORDS + 1)
+        .collect();
     if words.is_empty() {
         return file.to_string();
     }

@@ -297,6 +297,24 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// A line is compared with a normalised headline word by word exactly as its own
+    /// normalised form would be: any case, runs of white space, accents, `İ` (whose lower case
+    /// is longer), lines that are the headline's start or go on past it.
+    #[test]
+    fn a_line_normalizes_to_a_headline_as_its_normal_form_equals_it(
+        headline in "[a-cA-C İé]{0,12}",
+        line in "[a-cA-C \t İé]{0,14}",
+    ) {
+        let norm = normalize(&headline);
+        proptest::prop_assert_eq!(normalizes_to(&line, &norm), normalize(&line) == norm);
+        // The headline itself, in other case and spacing, always does.
+        let respaced = format!("  {}\t", headline.to_uppercase().replace(' ', "   "));
+        proptest::prop_assert_eq!(normalizes_to(&respaced, &norm), normalize(&respaced) == norm);
+        proptest::prop_assert!(normalizes_to(&headline, &norm));
+    }
+}
+
 /// A header line asked again (after other lines, after more new lines than are remembered) is
 /// still what it is: the remembered answers are the answers.
 #[test]
