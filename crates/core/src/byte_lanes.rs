@@ -9,6 +9,14 @@ pub const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// `c.is_alphanumeric()`, for the one character at a time the scans decode: the General
+/// Punctuation block (U+2000–U+206F: curly quotes, dashes, bullets, the spaces news copies
+/// carry) holds no letter or digit, and its characters are answered without the Unicode
+/// tables' search.
+pub fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// The eight bytes of `bytes` at `at` as one word, when there are eight, and how many of them,
 /// from the first, are ASCII (one to eight). A class of the word holds for those lanes only:
 /// a test can borrow from a non-ASCII lane into the lanes after it, never into those before.
@@ -75,6 +83,16 @@ mod tests {
         let (w, n) = ascii_prefix(bytes, 0).expect("eight bytes");
         assert_eq!(n, 8, "all ASCII");
         w
+    }
+
+    /// The shortcut answers as the standard library does for every character there is.
+    #[test]
+    fn the_punctuation_shortcut_agrees_with_the_standard_library_on_every_character() {
+        let differing: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| is_alphanumeric(c) != c.is_alphanumeric())
+            .collect();
+        assert!(differing.is_empty(), "{differing:?}");
     }
 
     /// Every ASCII byte, in every lane, is classified as `u8`'s own tests classify it.

@@ -174,7 +174,7 @@ pub fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
             } else {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 i += c.len_utf8();
-                c.is_alphanumeric()
+                crate::byte_lanes::is_alphanumeric(c)
             };
             let start = alnum && !prev_alnum;
             prev_alnum = alnum;

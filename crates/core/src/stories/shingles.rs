@@ -104,7 +104,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() {
+        if crate::byte_lanes::is_alphanumeric(c) {
             let mut buf = [0u8; 8];
             for l in c.to_lowercase() {
                 let n = l.encode_utf8(&mut buf).len();

@@ -9,7 +9,7 @@
 //! as furniture. Each feature that counted is kept, so a decision can be explained.
 use super::metadata::{
     BULLETS, byline_author, ends_sentence, is_boilerplate, is_footer, is_header_line,
-    is_kicker_quote, normalize, with_lower, word_count, word_count_capped,
+    is_kicker_quote, normalize, normalizes_to, with_lower, word_count, word_count_capped,
 };
 use super::notices::{is_notice, is_ui_text};
 use std::cell::OnceCell;
@@ -382,27 +382,31 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     }
     let from = runs[top].0.saturating_sub(REACH);
     let to = runs[main].0;
-    // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): count each
-    // short line of the page once.
-    // Only lines of a candidate's word count can repeat it (normalising keeps the words): the
-    // others are not normalised at all.
-    let window_words: Vec<usize> = (from..to).map(|k| word_count(lines[k])).collect();
-    let cap = window_words.iter().max().map_or(0, |m| m + 1);
-    let norms: Vec<Option<String>> = lines[..lines.len().min(SCAN + 200)]
-        .iter()
-        .enumerate()
-        .map(|(j, s)| {
-            (s.len() < 300 && {
-                let words = word_count_capped(s, cap.max(3));
-                words >= 3 && ((from..to).contains(&j) || window_words.contains(&words))
-            })
-            .then(|| normalize(s))
+    // Headlines the page repeats (a breadcrumb, a share box, the `<title>` text): each short
+    // line of the window in normal form, and whether another short line of the page has it.
+    // Only the window's lines are normalised: the page's other lines are compared with them
+    // word by word, and most differ at their first word.
+    let page = lines.len().min(SCAN + 200);
+    let norms: Vec<Option<String>> = (from..to)
+        .map(|k| {
+            let s = lines[k];
+            (s.len() < 300 && word_count_capped(s, 3) >= 3).then(|| normalize(s))
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for n in norms.iter().flatten() {
-        *counts.entry(n.as_str()).or_default() += 1;
-    }
+    // (For a line of the window.)
+    let norm_at = |k: usize| norms[k - from].as_deref();
+    let repeated_on_page = |norm: &str| {
+        (0..page)
+            .filter(|&j| {
+                if (from..to).contains(&j) {
+                    norm_at(j) == Some(norm)
+                } else {
+                    lines[j].len() < 300 && normalizes_to(lines[j], norm)
+                }
+            })
+            .nth(1)
+            .is_some()
+    };
     let mut best: Option<(f32, usize)> = None;
     for k in from..to {
         let s = lines[k];
@@ -420,10 +424,7 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
         let Some(body) = runs[top..=main].iter().map(|r| r.0).find(|&r| r > k) else {
             continue;
         };
-        let repeated = norms
-            .get(k)
-            .and_then(Option::as_ref)
-            .is_some_and(|n| counts.get(n.as_str()).is_some_and(|&c| c > 1));
+        let repeated = norm_at(k).is_some_and(repeated_on_page);
         // A breadcrumb glued to the headline (`HomeNewsPort deal signed`) repeats it too.
         let in_breadcrumb = word_count(s) >= 3
             && (k.saturating_sub(3)..(k + 3).min(lines.len()))
@@ -443,8 +444,8 @@ pub fn candidates(lines: &[&str]) -> (Vec<Headline>, usize) {
     // A headline the page repeats is the first of its copies (the later ones sit in a photo
     // caption or a share box, and what lies between them is the article's).
     if let Some(best) = all.first_mut()
-        && let Some(Some(norm)) = norms.get(best.line)
-        && let Some(first) = (from..best.line).find(|&j| norms.get(j) == Some(&Some(norm.clone())))
+        && let Some(norm) = norm_at(best.line)
+        && let Some(first) = (from..best.line).find(|&j| norm_at(j) == Some(norm))
     {
         best.line = first;
         best.why.push("the first of the page's copies of it");

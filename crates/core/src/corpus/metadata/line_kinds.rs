@@ -149,22 +149,29 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     })
 }
 
+/// Phrases of mastheads' and skip links' lines (`The Guardian - Back to home`).
+pub(super) const SKIP_LINKS: &[&str] = &[
+    "back to home",
+    "back to top",
+    "jump to ",
+    "go to main",
+    "main navigation",
+    "open navigation",
+    "close navigation",
+];
+
+/// Words every phrase of [`SKIP_LINKS`] holds one of.
+pub(super) const SKIP_LINK_WORDS: &[&str] = &["to ", "navigation"];
+
 /// [`is_boilerplate`] of `line`, a line of at most 400 bytes with no bullet, given `l`: the
 /// line lower-cased without its closing punctuation.
 fn boilerplate_lower(line: &str, l: &str) -> bool {
     // Mastheads and skip links: `The Guardian - Back to home`, `Jump to navigation`.
+    // (Each phrase holds one of the words: most lines hold neither, and are not searched for
+    // each phrase.)
     if l.len() < 80
-        && [
-            "back to home",
-            "back to top",
-            "jump to ",
-            "go to main",
-            "main navigation",
-            "open navigation",
-            "close navigation",
-        ]
-        .iter()
-        .any(|p| l.contains(p))
+        && SKIP_LINK_WORDS.iter().any(|w| l.contains(w))
+        && SKIP_LINKS.iter().any(|p| l.contains(p))
     {
         return true;
     }
@@ -341,7 +348,9 @@ pub(crate) fn normalize(s: &str) -> String {
             out.push(' ');
         }
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
         } else {
             out.push_str(&word.to_lowercase());
         }

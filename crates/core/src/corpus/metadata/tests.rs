@@ -348,3 +348,16 @@ fn a_line_asked_again_is_the_same_kind_of_line() {
         }
     }
 }
+
+#[test]
+fn every_skip_link_phrase_holds_a_word_the_lines_are_first_searched_for() {
+    for p in line_kinds::SKIP_LINKS {
+        assert!(
+            line_kinds::SKIP_LINK_WORDS.iter().any(|w| p.contains(w)),
+            "{p:?} would never be looked for"
+        );
+    }
+    assert!(is_boilerplate("The Guardian - Back to home"));
+    assert!(is_boilerplate("Jump to navigation"));
+    assert!(!is_boilerplate("Talks go on in Geneva"));
+}
