@@ -92,3 +92,22 @@ fn every_decision_says_why() {
         h.why
     );
 }
+
+/// A headline whose copy sits far below (a share box under the story, in capitals and with
+/// other spacing) is one the page repeats; a line one word different is no copy.
+#[test]
+fn a_copy_of_the_headline_below_the_story_counts_as_a_repeat() {
+    let body = "Negotiators from both ports met again on Wednesday and said the deal would be signed within weeks, officials said.";
+    let reasons = |copy: &str| {
+        let text = format!(
+            "Port Deal Signed After Long Talks\nMarch 3, 2022\n{body}\n{body}\n{body}\nShare this\n{copy}\n"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let (all, _) = candidates(&lines);
+        let best = all.first().expect("a headline");
+        assert_eq!(best.line, 0);
+        best.why.clone()
+    };
+    assert!(reasons("PORT  DEAL signed   after long TALKS").contains(&"the page repeats it"));
+    assert!(!reasons("Port Deal Signed After Short Talks").contains(&"the page repeats it"));
+}
