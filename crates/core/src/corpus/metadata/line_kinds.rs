@@ -90,17 +90,19 @@ pub(crate) fn lower(s: &str) -> String {
 /// on the stack, without an allocation.
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const SHORT: usize = 512;
+    // A word (an abbreviation before a full stop, asked at every sentence end) gets a buffer of
+    // its size: zeroing a line's buffer would cost more than lower-casing it.
+    const WORD: usize = 32;
+    if s.len() <= WORD && s.is_ascii() {
+        return f(ascii_lowered(s, &mut [0u8; WORD]));
+    }
     if s.len() <= SHORT {
         // Room for twice the line: no character's lower case takes more than one and a half
         // times its bytes (`Ⱥ`, 2 bytes, becomes `ⱥ`, 3); a line that did not fit would go to
         // the heap.
         let mut buf = [0u8; 2 * SHORT];
         if s.is_ascii() {
-            let out = &mut buf[..s.len()];
-            out.copy_from_slice(s.as_bytes());
-            out.make_ascii_lowercase();
-            // ASCII stays ASCII: always valid UTF-8.
-            return f(std::str::from_utf8(out).unwrap_or_default());
+            return f(ascii_lowered(s, &mut buf));
         }
         // `Σ` is the one character `str::to_lowercase` maps by its context (a word's final
         // sigma); every other character on its own.
@@ -112,6 +114,15 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&lower(s))
+}
+
+/// `s`, ASCII and at most `buf`'s length, lower-cased into `buf`.
+fn ascii_lowered<'a>(s: &str, buf: &'a mut [u8]) -> &'a str {
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    // ASCII stays ASCII: always valid UTF-8.
+    std::str::from_utf8(out).unwrap_or_default()
 }
 
 /// Each character of `s` lower-cased into `buf` (ASCII bytes directly): the bytes written, or
