@@ -104,7 +104,13 @@ pub fn dates_in(text: &str, order: DateOrder) -> Vec<(Date, Range<usize>)> {
         return Vec::new();
     }
     let mut found: Vec<(Date, Range<usize>)> = unambiguous(text).collect();
-    for c in SLASH.captures_iter(text) {
+    let marks = Marks::of(text);
+    for c in marks
+        .slash
+        .then(|| SLASH.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (a, b, year) = slash_numbers(&c);
         let (month, day) = match order {
             _ if a > 12 => (b, a),
@@ -116,7 +122,12 @@ pub fn dates_in(text: &str, order: DateOrder) -> Vec<(Date, Range<usize>)> {
             found.push((d, span(&c)));
         }
     }
-    for c in DOTTED.captures_iter(text) {
+    for c in marks
+        .dot
+        .then(|| DOTTED.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // Day.month.year, unless the second number cannot be a month (`01.21.2020`, WIRED).
         let (a, b) = (num(&c[2]), num(&c[3]));
         let (month, day) = if b > 12 { (a, b) } else { (b, a) };
@@ -158,10 +169,17 @@ type Found = Option<(Date, Range<usize>)>;
 /// [`parse_date`] without the memory of recent lines.
 fn first_date(text: &str, order: DateOrder) -> Found {
     let first = |re: &Regex| re.find(text).map(|m| m.start());
-    let earliest = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*SLASH, &*DOTTED]
-        .into_iter()
-        .filter_map(first)
-        .min()?;
+    let marks = Marks::of(text);
+    let earliest = [
+        (marks.dash, &*ISO),
+        (true, &*MONTH_DAY_YEAR),
+        (true, &*DAY_MONTH_YEAR),
+        (marks.slash, &*SLASH),
+        (marks.dot, &*DOTTED),
+    ]
+    .into_iter()
+    .filter_map(|(may, re)| if may { first(re) } else { None })
+    .min()?;
     // Only the text from the earliest match on can hold the first date.
     let from = text[..earliest]
         .char_indices()
@@ -171,6 +189,26 @@ fn first_date(text: &str, order: DateOrder) -> Found {
         .into_iter()
         .next()
         .map(|(d, r)| (d, r.start + from..r.end + from))
+}
+
+/// The punctuation a pattern's date cannot be written without: an ISO date's dashes, a slash
+/// date's slashes, a dotted date's dots. A pattern whose mark the text lacks is not searched
+/// (most lines with a year have a mark or two, seldom all three).
+struct Marks {
+    dash: bool,
+    slash: bool,
+    dot: bool,
+}
+
+impl Marks {
+    fn of(text: &str) -> Self {
+        let has = |b: u8| memchr::memchr(b, text.as_bytes()).is_some();
+        Self {
+            dash: has(b'-'),
+            slash: has(b'/'),
+            dot: has(b'.'),
+        }
+    }
 }
 
 /// Whether `text` can hold a date of any pattern: a slash, or a four-digit year `19xx`/`20xx`
@@ -209,8 +247,11 @@ fn unambiguous(text: &str) -> impl Iterator<Item = (Date, Range<usize>)> + '_ {
     let named = |c: &regex::Captures<'_>, m: usize, d: usize| {
         month_number(&c[m]).and_then(|month| date(num(&c[4]), month.into(), num(&c[d])))
     };
-    let iso = ISO
-        .captures_iter(text)
+    // (An ISO date has its dashes: a text without one is not searched for it.)
+    let iso = memchr::memchr(b'-', text.as_bytes())
+        .map(|_| ISO.captures_iter(text))
+        .into_iter()
+        .flatten()
         .filter_map(|c| Some((date(num(&c[2]), num(&c[3]), num(&c[4]))?, span(&c))));
     let mdy = MONTH_DAY_YEAR
         .captures_iter(text)

@@ -109,11 +109,17 @@ pub fn header_dates(
         ]
         .iter()
         .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
-        if k == title || is_running_text(s) || (super::headline::is_photo_credit(s) && !marked) {
+        if k == title || is_running_text(s) {
+            continue;
+        }
+        // The dates first: most lines here hold none, and the caption test reads the line
+        // several times.
+        let dates = dates_in(s, order);
+        if dates.is_empty() || (super::headline::is_photo_credit(s) && !marked) {
             continue;
         }
         let mut prev_end = 0;
-        for (date, r) in dates_in(s, order) {
+        for (date, r) in dates {
             let kind = kind_of(&s[prev_end..r.start], k < title);
             prev_end = r.end;
             seen.push(DateSeen {

@@ -103,40 +103,56 @@ impl NamePrefixes {
 
     /// Could a name start at the beginning of `rest`?
     pub fn may_start(&self, rest: &[u8]) -> bool {
-        // Every name of two bytes or more begins with one of the pairs.
-        let paired = match rest {
-            [a, b, ..] => has(&self.pairs, pair(*a, *b)),
-            _ => false,
-        };
-        if !paired
-            && !rest
-                .first()
-                .is_some_and(|&a| self.single[usize::from(fold(a))])
-        {
-            return false;
-        }
-        // The key of n bytes is the key of n - 1 bytes and one more: built up, not recomputed.
-        let mut keys = [0u64; 8];
-        let mut key = 0u64;
+        // The first eight bytes, folded, as one big-endian number: the key of the first `n`
+        // is its top `n` bytes (asked of every word start, so read once, not byte by byte).
         let n_max = rest.len().min(8);
-        for (n, &b) in rest[..n_max].iter().enumerate() {
-            key = (key << 8) | u64::from(fold(b));
-            keys[n] = key;
+        let folded = folded_head(rest);
+        let key = |n: usize| folded >> (64 - 8 * n);
+        // Every name of two bytes or more begins with one of the pairs.
+        let single = n_max >= 1 && self.single[key(1) as usize];
+        let paired = n_max >= 2 && has(&self.pairs, key(2) as usize);
+        if !paired && !single {
+            return false;
         }
         // A name of one to three bytes: `first` and `whole` hold the same keys for it, so one
         // look decides (and is taken only where the first bytes begin such a name).
-        let short = (rest
-            .first()
-            .is_some_and(|&a| self.single[usize::from(fold(a))]))
+        let short = single
             || (n_max >= 2
-                && has(&self.short_pairs, pair(rest[0], rest[1]))
-                && (2..=n_max.min(3)).any(|n| has(&self.first[n - 1], slot(keys[n - 1], n))));
+                && has(&self.short_pairs, key(2) as usize)
+                && (2..=n_max.min(3)).any(|n| has(&self.first[n - 1], slot(key(n), n))));
         // A longer one: its first four bytes, then its first eight (or all of it, when shorter).
         short
             || (n_max >= 4
-                && has(&self.first[3], slot(keys[3], 4))
-                && (4..=n_max).any(|n| has(&self.whole[n - 1], slot(keys[n - 1], n))))
+                && has(&self.first[3], slot(key(4), 4))
+                && (4..=n_max).any(|n| has(&self.whole[n - 1], slot(key(n), n))))
     }
+}
+
+/// The first eight bytes of `bytes` (zeros past its end), each folded as [`fold`] folds it,
+/// as one big-endian number: byte `k` is bits `56 - 8k` to `63 - 8k`.
+fn folded_head(bytes: &[u8]) -> u64 {
+    let word = match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        None => {
+            let mut head = [0u8; 8];
+            head[..bytes.len()].copy_from_slice(bytes);
+            u64::from_be_bytes(head)
+        }
+    };
+    fold_lanes(word)
+}
+
+/// [`fold`] of each byte of `w` at once: an ASCII capital gains 0x20, every other byte
+/// (non-ASCII ones too) is kept. No lane carries into another: the tests add at most 0x3f to
+/// seven-bit values.
+fn fold_lanes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = w & !HIGH;
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let capital = at_least_a & !above_z & !w & HIGH;
+    w | (capital >> 2)
 }
 
 /// The byte positions of `s` where a word starts: an alphanumeric character with none right
@@ -244,7 +260,30 @@ mod tests {
         assert_eq!(starts, ["U", "S", "C", "t", "i", "2", "T", "s"]);
     }
 
+    /// Every byte, in every lane and beside non-ASCII bytes, folds as [`fold`] folds it alone.
+    #[test]
+    fn folding_eight_bytes_at_once_folds_each_as_alone() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [0xff, b'Z', 0x80, b'@', b'[', b'a', 0xc3, b'A'];
+                bytes[lane] = b;
+                let folded = fold_lanes(u64::from_be_bytes(bytes)).to_be_bytes();
+                assert_eq!(folded, bytes.map(fold), "{b:#x} in lane {lane}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// The key of a name's first `n` bytes, read from the folded head, is the key built a
+        /// byte at a time.
+        #[test]
+        fn head_keys_are_the_byte_keys(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12)) {
+            let head = folded_head(&bytes);
+            for n in 1..=bytes.len().min(8) {
+                proptest::prop_assert_eq!(head >> (64 - 8 * n), prefix_key(&bytes, n));
+            }
+        }
+
         /// Eight bytes at a time, word starts are where a character at a time finds them.
         #[test]
         fn word_starts_are_where_characters_say(s in "[a-zA-Z09 .,'’\u{A0}é中Ⅻ-]{0,60}") {

@@ -190,7 +190,11 @@ fn boilerplate_lower(line: &str, l: &str) -> bool {
         return true;
     }
     // Breadcrumbs and menus on one line: `News | Politics | Ireland`, `Home › World`.
-    if line.contains(['|', '›', '»']) {
+    // (A byte search first: `›` and `»` end in 0xBA and 0xBB, and most lines hold none of
+    // the three.)
+    if memchr::memchr3(b'|', 0xBA, 0xBB, line.as_bytes()).is_some()
+        && line.contains(['|', '›', '»'])
+    {
         let parts: Vec<&str> = line
             .split(['|', '›', '»'])
             .map(str::trim)
@@ -466,7 +470,7 @@ pub(super) fn header_line_shape(s: &str) -> bool {
     (s.starts_with(char::is_numeric) && READ_TIME.is_match(s))
         || byline_author(s).is_some()
         || (s.contains(':') && CREDIT.is_match(s))
-        || (short && parse_date(s, DateOrder::MonthFirst).is_some() && !ends_sentence(s))
+        || (short && !ends_sentence(s) && parse_date(s, DateOrder::MonthFirst).is_some())
         || (short
             && (starts("published")
                 || starts("updated")
@@ -484,7 +488,8 @@ pub(crate) const LINK_RUN: usize = 4;
 /// A line that reads as a link in a list: short, no sentence, no date line.
 pub(crate) fn is_link_like(s: &str) -> bool {
     // Cheapest test first: most body lines end a sentence.
-    !ends_sentence(s) && s.len() <= 480 && s.chars().count() <= 120 && {
+    // (A line of at most 120 bytes has at most 120 characters: those are not counted.)
+    !ends_sentence(s) && s.len() <= 480 && (s.len() <= 120 || s.chars().count() <= 120) && {
         let words = word_count_capped(s, 17);
         (1..=16).contains(&words)
     }

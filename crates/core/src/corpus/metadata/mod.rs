@@ -313,9 +313,10 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
                         || (next_is_header && (is_header(nonblank[k - 1]) || k == title_pos + 1))
                 }
         };
+        // (Running text first: it is never header, and most lines here are running text.)
         if in_header_zone
-            && (is_header(i) || is_boilerplate(s) || above_read_time() || credit_line())
             && !is_paragraph(s)
+            && (is_header(i) || is_boilerplate(s) || above_read_time() || credit_line())
         {
             // `Helen Davidson in Taipei` under the headline: a byline without `By`.
             if meta.author.is_none()
@@ -391,6 +392,13 @@ fn paragraphs(lines: &[Line<'_>], body: &[usize]) -> Vec<Span> {
     let mut widths: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>, out: &mut Vec<Span>| {
         if block.is_empty() {
+            return;
+        }
+        // A block of one line is one paragraph (most blocks: copies put blank lines between
+        // paragraphs), and its width decides nothing.
+        if let [only] = block[..] {
+            out.push(Span::of(&lines[only].range));
+            block.clear();
             return;
         }
         widths.clear();
