@@ -68,6 +68,18 @@ pub fn ascii_lowercase(w: u64) -> u64 {
     w | (in_range(w, b'A', b'Z') >> 2)
 }
 
+/// The word with its ASCII capitals in lower case and every other byte kept, whatever the word
+/// holds: unlike [`ascii_lowercase`], a non-ASCII byte borrows into no other lane (each test adds
+/// at most 0x3f to a byte's low seven bits, which never carries). For a word's first bytes read
+/// as one key, where the bytes after a non-ASCII one still count.
+pub fn ascii_lowercase_any(w: u64) -> u64 {
+    let low7 = w & LOW7;
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let capital = at_least_a & !above_z & !w & HIGH;
+    w | (capital >> 2)
+}
+
 /// The bytes of class `mask` whose byte before is not in it; `before_in`: whether the byte
 /// before the word's first is.
 pub fn run_starts(mask: u64, before_in: bool) -> u64 {
@@ -163,6 +175,24 @@ mod tests {
         assert_eq!(ascii_prefix(b"abcdefgh", 0).map(|(_, n)| n), Some(8));
         assert_eq!(first_lanes(8), HIGH);
         assert_eq!(first_lanes(1), 0x80);
+    }
+
+    /// Every byte, in every lane and beside non-ASCII bytes, is lower-cased as
+    /// `u8::to_ascii_lowercase` lower-cases it alone.
+    #[test]
+    fn lower_casing_any_word_lower_cases_each_byte_as_alone() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [0xff, b'Z', 0x80, b'@', b'[', b'a', 0xc3, b'A'];
+                bytes[lane] = b;
+                let lowered = ascii_lowercase_any(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(
+                    lowered,
+                    bytes.map(|x| x.to_ascii_lowercase()),
+                    "{b:#x} in lane {lane}"
+                );
+            }
+        }
     }
 
     #[test]

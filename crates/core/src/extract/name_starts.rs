@@ -139,20 +139,7 @@ fn folded_head(bytes: &[u8]) -> u64 {
             u64::from_be_bytes(head)
         }
     };
-    fold_lanes(word)
-}
-
-/// [`fold`] of each byte of `w` at once: an ASCII capital gains 0x20, every other byte
-/// (non-ASCII ones too) is kept. No lane carries into another: the tests add at most 0x3f to
-/// seven-bit values.
-fn fold_lanes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = w & !HIGH;
-    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
-    let above_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
-    let capital = at_least_a & !above_z & !w & HIGH;
-    w | (capital >> 2)
+    crate::byte_lanes::ascii_lowercase_any(word)
 }
 
 /// The byte positions of `s` where a word starts: an alphanumeric character with none right
@@ -258,19 +245,6 @@ mod tests {
         let s = "U.S.-China talks, in 2020: Türkiye’s";
         let starts: Vec<&str> = word_starts(s).map(|i| &s[i..i + 1]).collect();
         assert_eq!(starts, ["U", "S", "C", "t", "i", "2", "T", "s"]);
-    }
-
-    /// Every byte, in every lane and beside non-ASCII bytes, folds as [`fold`] folds it alone.
-    #[test]
-    fn folding_eight_bytes_at_once_folds_each_as_alone() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut bytes = [0xff, b'Z', 0x80, b'@', b'[', b'a', 0xc3, b'A'];
-                bytes[lane] = b;
-                let folded = fold_lanes(u64::from_be_bytes(bytes)).to_be_bytes();
-                assert_eq!(folded, bytes.map(fold), "{b:#x} in lane {lane}");
-            }
-        }
     }
 
     proptest::proptest! {
