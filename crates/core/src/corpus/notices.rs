@@ -31,32 +31,36 @@ fn automaton(phrases: &[&str]) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("notice phrases: {e}"))
 }
 
-/// A phrase list's two searchers: the case-insensitive automaton, which checks each
-/// occurrence's word boundaries, and a SIMD (Teddy) searcher for the phrases in lower case, which
-/// says first whether the ASCII-lower-cased line holds any at all. Every phrase is matched
-/// without regard to ASCII case and folding ASCII case keeps every byte in its place, so both
-/// find a phrase at the same places; the SIMD one looks at many bytes a step where the
-/// automaton steps through one, and most lines hold no phrase.
+/// A phrase list's two searchers: the case-insensitive automaton, which finds each occurrence and
+/// checks its word boundaries, and a SIMD (Teddy) searcher for a rare part of each phrase (its
+/// [`anchor`]) in the ASCII-lower-cased line. Folding ASCII case keeps every byte in its place,
+/// so an occurrence of a phrase holds an anchor found at the same place in the folded line. The
+/// SIMD searcher looks at many bytes a step where the automaton steps through one; most lines hold
+/// no anchor, and where one is, the automaton reads only the bytes a phrase around it can span.
 struct Phrases {
     automaton: AhoCorasick,
-    /// `None` where the processor has no SIMD searcher: the automaton answers alone.
+    /// `None` where the processor has no SIMD searcher: the automaton reads whole lines.
     packed: Option<aho_corasick::packed::Searcher>,
+    /// The longest phrase's length in bytes: how far from an anchor its phrase can reach.
+    longest: usize,
 }
 
 impl Phrases {
     fn new(phrases: &[&str]) -> Self {
         let mut packed = aho_corasick::packed::Config::new().builder();
-        for p in phrases {
-            packed.add(p.to_ascii_lowercase());
+        for part in anchors(phrases) {
+            packed.add(part);
         }
         Self {
             automaton: automaton(phrases),
             packed: packed.build(),
+            longest: phrases.iter().map(|p| p.len()).max().unwrap_or(0),
         }
     }
 
-    /// Whether some phrase occurs in `s` at all (on word boundaries or not).
-    fn occurs_in(&self, s: &str) -> bool {
+    /// Whether one of the phrases occurs in `s` on word boundaries (`cookies` in `we use
+    /// cookies`, not `cookiesale`).
+    fn found_in(&self, s: &str) -> bool {
         // Lines up to this long are copied (the buffer never holds more).
         const ROOM: usize = 1024;
         match &self.packed {
@@ -64,11 +68,74 @@ impl Phrases {
                 lower.clear();
                 lower.extend_from_slice(s.as_bytes());
                 lower.make_ascii_lowercase();
-                packed.find(lower.as_slice()).is_some()
+                // Every place an anchor starts (searching on from the byte after each, so an
+                // anchor starting inside another is not passed over).
+                let mut from = 0;
+                while let Some(m) = packed.find_in(lower.as_slice(), (from..lower.len()).into()) {
+                    let window = m.start().saturating_sub(self.longest)
+                        ..(m.start() + self.longest).min(s.len());
+                    if self.on_word_boundaries(s, window) {
+                        return true;
+                    }
+                    from = m.start() + 1;
+                }
+                false
             }),
-            _ => self.automaton.find(s).is_some(),
+            _ => self.on_word_boundaries(s, 0..s.len()),
         }
     }
+
+    /// Whether a phrase occurs within the bytes `window` of `s` on word boundaries (the
+    /// characters around it are read outside the window too).
+    fn on_word_boundaries(&self, s: &str, window: std::ops::Range<usize>) -> bool {
+        let input = aho_corasick::Input::new(s).span(window);
+        self.automaton.find_overlapping_iter(input).any(|m| {
+            let before = s[..m.start()].chars().next_back();
+            let after = s[m.end()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            boundary(before) && boundary(after)
+        })
+    }
+}
+
+/// What the SIMD searcher looks for in a line: for each lower-cased phrase its [`anchor`], and
+/// of two anchors where one holds the other only the shorter (a line holding the longer holds
+/// it). Fewer, rarer patterns: the searcher tells lines apart by a pattern's first bytes, and a
+/// phrase's opening is often a word of every other sentence (`your`, `this`, `all`).
+fn anchors(phrases: &[&str]) -> Vec<String> {
+    let mut parts: Vec<String> = phrases
+        .iter()
+        .map(|p| anchor(&p.to_ascii_lowercase()).to_string())
+        .collect();
+    parts.sort_by_key(String::len);
+    let mut kept: Vec<String> = Vec::new();
+    for p in parts {
+        if !kept.iter().any(|k| p.contains(k.as_str())) {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
+/// The part of a phrase that stands for it in the SIMD search: the phrase from its longest word
+/// (the last of equally long ones) to its end when that word has five bytes or more, and the
+/// whole phrase otherwise (`log out`, `your data`: short words are everywhere). The searcher
+/// tells lines apart by a pattern's first bytes, and checks the rest: a rare word first, then
+/// the phrase's end. A line holding the phrase holds this part, so the search misses no line the
+/// automaton would match.
+fn anchor(phrase: &str) -> &str {
+    const MIN_WORD: usize = 5;
+    // (Length, start) of the longest word so far.
+    let mut longest = (0, 0);
+    let mut at = 0;
+    for word in phrase.split(' ') {
+        if word.len() >= longest.0 {
+            longest = (word.len(), at);
+        }
+        at += word.len() + 1;
+    }
+    let start = if longest.0 >= MIN_WORD { longest.1 } else { 0 };
+    &phrase[start..]
 }
 
 thread_local! {
@@ -103,7 +170,7 @@ pub fn is_ui_text(s: &str) -> bool {
         "topics:",
         "categories:",
     ];
-    has_phrase(&UI, s)
+    UI.found_in(s)
         || PREFIXES
             .iter()
             .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
@@ -118,7 +185,7 @@ pub fn is_notice(s: &str) -> bool {
     if s.starts_with('©') || opens("copyright") || opens("(c) ") {
         return true;
     }
-    has_phrase(&NOTICES, s)
+    NOTICES.found_in(s)
 }
 
 /// How a wire story's credit line starts, inside its optional parentheses: `(Reporting by Ana
@@ -160,22 +227,6 @@ pub fn is_credit_line(s: &str) -> bool {
         && t.split_whitespace().nth(45).is_none()
 }
 
-/// One of the automaton's phrases occurs in `s` on word boundaries (`cookies` in `we use
-/// cookies`, not `cookiesale`).
-fn has_phrase(phrases: &Phrases, s: &str) -> bool {
-    // Most lines hold no phrase at all: one fast search says so before the overlapping one
-    // (which steps through every byte) checks the boundaries of each occurrence.
-    if !phrases.occurs_in(s) {
-        return false;
-    }
-    phrases.automaton.find_overlapping_iter(s).any(|m| {
-        let before = s[..m.start()].chars().next_back();
-        let after = s[m.end()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        boundary(before) && boundary(after)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,12 +260,35 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The SIMD search over the lower-cased line finds a phrase exactly when the
-        /// case-insensitive automaton does.
+        /// The SIMD search with the automaton around its finds answers as the automaton alone
+        /// does over the whole line.
         #[test]
         fn the_fast_search_agrees_with_the_automaton(s in phrase_soup()) {
             for phrases in [&*NOTICES, &*UI] {
-                proptest::prop_assert_eq!(phrases.occurs_in(&s), phrases.automaton.find(&*s).is_some());
+                proptest::prop_assert_eq!(
+                    phrases.found_in(&s),
+                    phrases.on_word_boundaries(&s, 0..s.len()),
+                    "{:?}", s
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_is_searched_by_its_longest_word_or_whole() {
+        assert_eq!(anchor("this site is protected by recaptcha"), "recaptcha");
+        assert_eq!(anchor("terms of service"), "service");
+        assert_eq!(anchor("subscribe to"), "subscribe to");
+        assert_eq!(anchor("log out"), "log out");
+        assert_eq!(anchor("your data"), "your data");
+        // `unsubscribe` holds `subscribe`: a line with the one has the other.
+        let parts = anchors(&["unsubscribe", "subscribe", "your data", "our newsletter"]);
+        assert_eq!(parts, ["subscribe", "your data", "newsletter"]);
+        for phrases in [&NOTICE_PHRASES, &UI_PHRASES] {
+            let parts = anchors(phrases);
+            for p in phrases.iter() {
+                let p = p.to_ascii_lowercase();
+                assert!(parts.iter().any(|a| p.contains(a.as_str())), "{p}");
             }
         }
     }

@@ -19,30 +19,23 @@ pub fn shingle_hashes<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<u64>
 /// Call `f` with the hash of every shingle of `paragraphs` (as [`shingle_hashes`], without
 /// allocating: the print of every loaded article is made this way).
 pub fn for_each_shingle<'a>(paragraphs: impl Iterator<Item = &'a str>, mut f: impl FnMut(u64)) {
+    // The last words read, the newest last.
     let mut window = [0u64; SHINGLE_WORDS];
     let mut seen = 0usize;
     for p in paragraphs {
         for_each_word(p, |h| {
-            window[seen % SHINGLE_WORDS] = h;
+            window.copy_within(1.., 0);
+            window[SHINGLE_WORDS - 1] = h;
             seen += 1;
             if seen >= SHINGLE_WORDS {
-                f(combine_ring(&window, seen));
+                f(combine(&window));
             }
         });
     }
     if (1..SHINGLE_WORDS).contains(&seen) {
         // A text shorter than one shingle is one shingle of all its words.
-        f(combine(&window[..seen]));
+        f(combine(&window[SHINGLE_WORDS - seen..]));
     }
-}
-
-/// The shingle ending at word `seen - 1`, from the ring buffer of the last words, in order.
-fn combine_ring(window: &[u64; SHINGLE_WORDS], seen: usize) -> u64 {
-    let mut ordered = [0u64; SHINGLE_WORDS];
-    for (k, slot) in ordered.iter_mut().enumerate() {
-        *slot = window[(seen + k) % SHINGLE_WORDS];
-    }
-    combine(&ordered)
 }
 
 /// The hashes of a shingle's words, combined in order.
@@ -77,18 +70,31 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
         if let Some((w, n)) = ascii_prefix(bytes, i) {
             let lower = ascii_lowercase(w);
             let alnum = alphanumeric(w) & first_lanes(n);
-            let mut k = 0;
-            while k < n {
-                let shift = 8 * k;
-                if (alnum >> shift) & 0x80 != 0 {
-                    // A run of letters and digits from byte k: to the next byte outside it.
-                    let len = lanes_before(!alnum & HIGH, k);
-                    word.push((lower >> shift) & low_bytes(len), len);
-                    k += len;
-                } else {
+            // Lanes that stop a run: outside the class, and every lane past the n read.
+            let stops = !alnum & HIGH;
+            // Each run of letters and digits, in order; whatever lies between two is a gap,
+            // which ends the word before it.
+            let mut runs = alnum;
+            let mut end = 0;
+            while runs != 0 {
+                let start = runs.trailing_zeros() as usize / 8;
+                if start > 0 {
                     word.end(&mut f);
-                    k += lanes_before(alnum, k);
                 }
+                let len = lanes_before(stops, start);
+                let bytes = (lower >> (8 * start)) & low_bytes(len);
+                end = start + len;
+                if word.len == 0 && end < n {
+                    // A whole word inside the eight bytes (the common case): hashed at once.
+                    f(WordHash::of_short(bytes, len));
+                } else {
+                    word.push(bytes, len);
+                }
+                runs &= !low_bytes(end);
+            }
+            if end < n {
+                // The eight bytes end with a gap.
+                word.end(&mut f);
             }
             i += n;
             continue;
@@ -172,6 +178,14 @@ impl WordHash {
         self.len += n;
     }
 
+    /// The hash of a whole word of `len` bytes (below eight), given as the low bytes of `bytes`:
+    /// what pushing them and ending the word gives.
+    fn of_short(bytes: u64, len: usize) -> u64 {
+        let mut word = Self::default();
+        word.absorb(bytes);
+        word.finish(len)
+    }
+
     fn absorb(&mut self, group: u64) {
         self.state = (self.state ^ group)
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -186,10 +200,13 @@ impl WordHash {
         if self.held > 0 {
             self.absorb(self.pending);
         }
-        f(mix(
-            self.state ^ (self.len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)
-        ));
+        f(self.finish(self.len));
         *self = Self::default();
+    }
+
+    /// The word's hash from its state once every byte is absorbed.
+    fn finish(&self, len: usize) -> u64 {
+        mix(self.state ^ (len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd))
     }
 }
 
@@ -268,6 +285,22 @@ mod tests {
         #[test]
         fn eight_bytes_at_a_time_equals_a_byte_at_a_time(text in "[a-zA-Z0-9 .,'’\u{A0}éÉİ中ẞΣ-]{0,80}") {
             proptest::prop_assert_eq!(words(&text), words_one_by_one(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Every shingle is its four words' hashes combined in order, across paragraphs.
+        #[test]
+        fn shingles_are_each_four_words_in_order(
+            paragraphs in proptest::collection::vec("[a-zA-Z ,é-]{0,30}", 0..5)
+        ) {
+            let words: Vec<u64> = paragraphs.iter().flat_map(|p| words(p)).collect();
+            let expected: Vec<u64> = if words.len() < SHINGLE_WORDS {
+                (!words.is_empty()).then(|| combine(&words)).into_iter().collect()
+            } else {
+                words.windows(SHINGLE_WORDS).map(combine).collect()
+            };
+            proptest::prop_assert_eq!(shingle_hashes(paragraphs.iter().map(String::as_str)), expected);
         }
     }
 

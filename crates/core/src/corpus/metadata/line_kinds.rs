@@ -257,7 +257,7 @@ pub(crate) fn word_count(s: &str) -> usize {
 /// Eight ASCII bytes at a time (see [`crate::byte_lanes`]); a run of bytes with a non-ASCII
 /// one is read a character at a time, as `char::is_whitespace` classifies it.
 pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
-    use crate::byte_lanes::{ascii_prefix, first_lanes, last_of, run_starts, whitespace};
+    use crate::byte_lanes::{ascii_prefix, first_lanes, lanes_in, last_of, run_starts, whitespace};
     // The scalar loop's answer once `words` reach `cap`: it stops at the first word at or
     // past the cap.
     let capped = cap.max(1);
@@ -273,7 +273,7 @@ pub(crate) fn word_count_capped(s: &str, cap: usize) -> usize {
             let space = whitespace(w) & lanes;
             // A word starts at a byte that is not white space after one that is.
             let starts = run_starts(!space & lanes, !after_space);
-            words += starts.count_ones() as usize;
+            words += lanes_in(starts);
             if starts != 0 && words >= cap {
                 return capped;
             }
