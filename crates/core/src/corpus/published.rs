@@ -8,7 +8,7 @@
 //! shows none; a date inside running text never does.
 
 use super::dates::{DateOrder, dates_in};
-use super::metadata::word_count;
+use super::metadata::word_count_capped;
 use jiff::civil::Date;
 use std::ops::Range;
 
@@ -69,7 +69,7 @@ fn is_running_text(s: &str) -> bool {
     // `… at 9:11 a.m.` ends a date line, not a sentence.
     let clock = t.ends_with("a.m.") || t.ends_with("p.m.");
     (s.len() > 220 && s.chars().count() > 220)
-        || (word_count(s) >= 14 && !clock && t.ends_with(['.', '!', '?']))
+        || (word_count_capped(s, 14) >= 14 && !clock && t.ends_with(['.', '!', '?']))
 }
 
 /// Every header date around the headline at `title` (an index into `lines`, the text's

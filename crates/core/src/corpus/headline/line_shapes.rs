@@ -6,7 +6,8 @@ use super::*;
 
 /// A line of running text: a paragraph of the article, a standfirst or a caption.
 pub fn is_prose(s: &str) -> bool {
-    let words = word_count(s);
+    // (Counted up to 30: no test below looks further.)
+    let words = word_count_capped(s, 30);
     if words < 10 {
         return false;
     }
@@ -46,7 +47,7 @@ pub(crate) fn continues_wrapped(lines: &[&str], k: usize) -> bool {
 /// A line as long as a copy's wrap width: 150 characters or more, 20 words or more.
 /// (A line of fewer bytes has fewer characters: its characters are not counted.)
 fn long_line(s: &str) -> bool {
-    s.len() >= 150 && s.chars().count() >= 150 && word_count(s) >= 20
+    s.len() >= 150 && s.chars().count() >= 150 && word_count_capped(s, 20) >= 20
 }
 
 /// An author's bio under the name (`Jane Roe` over `National reporter covering budgets`): a
@@ -389,7 +390,7 @@ pub(crate) fn starts_with_glyph(s: &str) -> bool {
 pub(crate) fn excluded(s: &str) -> bool {
     s.is_empty()
         || (s.len() > 300 && s.chars().count() > 300)
-        || word_count(s) > 40
+        || word_count_capped(s, 41) > 40
         || is_boilerplate(s)
         || is_header_line(s)
         || is_footer(s)

@@ -154,7 +154,8 @@ fn score(
         total += w;
         why.push(reason);
     };
-    let words = word_count(s);
+    // (Counted up to 31: no test below looks further.)
+    let words = word_count_capped(s, 31);
     match words {
         1 => add(-2.5, "one word", &mut why),
         2 | 3 => add(-1.2, "two or three words", &mut why),
@@ -283,8 +284,9 @@ fn score(
 /// Line `j` may be a standfirst: six words or more of a headline's shape or of running text.
 fn prose_or_headline_like_in(f: &Facts<'_>, j: usize) -> bool {
     let s = f.lines[j];
-    let sentence = word_count(s) >= 6 && ends_sentence(s) && !f.excluded(j);
-    (f.headline_like(j) && word_count(s) >= 6) || f.prose(j) || sentence
+    let six_words = word_count_capped(s, 6) >= 6;
+    let sentence = six_words && ends_sentence(s) && !f.excluded(j);
+    (f.headline_like(j) && six_words) || f.prose(j) || sentence
 }
 
 /// Lines that may stand between two paragraphs of one article (a caption, an ad label, a

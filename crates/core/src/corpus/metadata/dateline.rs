@@ -72,10 +72,14 @@ pub(crate) fn finish_body(text: &str, meta: &mut Metadata, order: DateOrder, hea
         return;
     };
     let para = &text[first.clone()];
+    // The mixed-case and the agency datelines hold their agency in parentheses: a paragraph
+    // without one (most first paragraphs) is not searched for them.
+    let parenthesis = memchr::memchr(b'(', para.as_bytes()).is_some();
+    let with_agency = |re: &Regex| parenthesis.then(|| re.captures(para)).flatten();
     let (whole, agency) = if let Some(m) = DATELINE
         .captures(para)
-        .or_else(|| DATELINE_MIXED.captures(para))
-        .or_else(|| DATELINE_AGENCY.captures(para))
+        .or_else(|| with_agency(&DATELINE_MIXED))
+        .or_else(|| with_agency(&DATELINE_AGENCY))
     {
         (
             m.get(0).map_or(0..0, |g| g.range()),

@@ -312,8 +312,8 @@ pub(crate) fn is_paragraph(s: &str) -> bool {
     let full_stop = s.trim_end_matches(['"', '”', '’', ')']).ends_with('.') && !s.ends_with("...");
     ends_sentence(s)
         && ((s.len() > PARAGRAPH_CHARS && s.chars().count() > PARAGRAPH_CHARS)
-            || word_count(s) > PARAGRAPH_WORDS
-            || (full_stop && word_count(s) > 14)
+            || word_count_capped(s, PARAGRAPH_WORDS + 1) > PARAGRAPH_WORDS
+            || (full_stop && word_count_capped(s, 15) > 14)
             || DATELINE.is_match(s)
             || DATELINE_MIXED.is_match(s))
 }

@@ -133,7 +133,10 @@ fn story_goes_on(lines: &[Line<'_>], after: &[usize]) -> bool {
         .iter()
         .take(MARKER_REACH)
         .map(|&i| lines[i].text)
-        .any(|s| word_count(s) >= STORY_PARAGRAPH_WORDS && super::headline::is_prose(s))
+        .any(|s| {
+            word_count_capped(s, STORY_PARAGRAPH_WORDS) >= STORY_PARAGRAPH_WORDS
+                && super::headline::is_prose(s)
+        })
 }
 
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
