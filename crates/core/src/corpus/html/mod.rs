@@ -92,7 +92,11 @@ pub fn load_html(
         }
         (Some((d, _)), _) => Some((d, PublishedSource::Metadata)),
         (None, Some(v)) => Some((v, PublishedSource::Text)),
-        (None, None) => None,
+        (None, None) => meta
+            .published_fallback
+            .as_ref()
+            .and_then(|(s, _)| metadata_date(s))
+            .map(|(d, _)| (d, PublishedSource::Metadata)),
     };
 
     let mut text = String::new();

@@ -11,6 +11,9 @@ pub struct PageMeta {
     pub title: Option<String>,
     /// The first-publication date string and where it came from (`JSON-LD datePublished`, …).
     pub published: Option<(String, &'static str)>,
+    /// A weaker date, used only when neither the metadata nor the visible header gives one: the
+    /// page's first `<time datetime>`, else a full date in its address (`/2020/04/28/`).
+    pub published_fallback: Option<(String, &'static str)>,
     pub author: Option<String>,
     pub site: Option<String>,
 }
@@ -31,6 +34,10 @@ const ARTICLE_TYPES: &[&str] = &[
     "scholarlyarticle",
     "techarticle",
 ];
+
+/// JSON-LD `@type`s of the page that holds the article (WordPress's Yoast writes the post's
+/// date on its `WebPage` node): their `datePublished` counts after the article's own metadata.
+const PAGE_TYPES: &[&str] = &["webpage", "itempage", "howto", "recipe", "creativework"];
 
 /// `<meta>` keys (property, name or itemprop, lower case) naming the first publication, best
 /// first. Modification dates (`article:modified_time`, `dateModified`) are never read.
@@ -72,11 +79,12 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn type_matches(v: &Value) -> bool {
-    let is_article = |s: &str| ARTICLE_TYPES.contains(&s.to_ascii_lowercase().as_str());
+/// True when the object's `@type` (a string or a list) is one of `types`.
+fn type_matches(v: &Value, types: &[&str]) -> bool {
+    let is_one = |s: &str| types.contains(&s.to_ascii_lowercase().as_str());
     match v.get("@type") {
-        Some(Value::String(s)) => is_article(s),
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is_article),
+        Some(Value::String(s)) => is_one(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is_one),
         _ => false,
     }
 }
@@ -108,9 +116,9 @@ fn name_of(v: &Value) -> Option<String> {
     .filter(|s| !s.is_empty() && !s.starts_with("http"))
 }
 
-/// The JSON-LD article objects of the page, in document order. A block that does not parse is
-/// passed over (pages ship broken JSON-LD; the other sources still count).
-fn json_ld_articles(doc: &Document) -> Vec<Value> {
+/// The JSON-LD objects of the page whose type is one of `types`, in document order. A block
+/// that does not parse is passed over (pages ship broken JSON-LD; the other sources still count).
+fn json_ld_objects(doc: &Document, types: &[&str]) -> Vec<Value> {
     let mut found = Vec::new();
     for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
         let text = script.text();
@@ -119,9 +127,65 @@ fn json_ld_articles(doc: &Document) -> Vec<Value> {
         };
         let mut all = Vec::new();
         objects(&value, &mut all);
-        found.extend(all.into_iter().filter(|o| type_matches(o)).cloned());
+        found.extend(all.into_iter().filter(|o| type_matches(o, types)).cloned());
     }
     found
+}
+
+/// The instant a timestamp names and whether it was written in UTC (`Z`, `+00:00`): `None` for
+/// a date without a time or zone.
+fn instant(s: &str) -> Option<(jiff::Timestamp, bool)> {
+    let t = s.trim();
+    let ts = t.parse::<jiff::Timestamp>().ok()?;
+    let utc = t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000");
+    Some((ts, utc))
+}
+
+/// A clock time written without a zone (`2023-11-08 17:49:09`, as many sites stamp `<time>`):
+/// the publisher's local time.
+fn zoneless(s: &str) -> Option<jiff::civil::DateTime> {
+    let t = s.trim();
+    let has_zone = t.ends_with('Z') || t.get(19..).is_some_and(|z| z.contains(['+', '-']));
+    if has_zone || !t.contains(':') {
+        return None;
+    }
+    t.parse::<jiff::civil::DateTime>().ok()
+}
+
+/// When `chosen` is a UTC timestamp and another of the page's publication stamps names the same
+/// instant in the publisher's own zone, that one: its day is the publisher's. The other stamp
+/// has a zone (`2020-09-28T23:12:35Z` and `2020-09-28T19:12:35-0400`), or none and differs from
+/// the UTC clock by a whole quarter-hour within ±14 hours, as every zone does
+/// (`2023-11-09T01:49:09Z` and `2023-11-08 17:49:09`).
+fn in_local_zone<'a>(chosen: &str, stamps: impl IntoIterator<Item = &'a String>) -> Option<String> {
+    let (at, true) = instant(chosen)? else {
+        return None;
+    };
+    let utc_clock = at.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    let same_instant = |s: &str| {
+        if let Some((t, utc)) = instant(s) {
+            return !utc && t == at;
+        }
+        zoneless(s).is_some_and(|local| {
+            let seconds = local.duration_since(utc_clock).as_secs();
+            seconds != 0 && seconds % 900 == 0 && seconds.abs() <= 14 * 3600
+        })
+    };
+    stamps.into_iter().find(|s| same_instant(s)).cloned()
+}
+
+/// A full date in a page address (`https://example.com/2020/04/28/story`, `/2020-04-28-story`),
+/// as `yyyy-mm-dd`.
+fn date_in_address(url: &str) -> Option<String> {
+    static IN_PATH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/_.-]|$)",
+        )
+        .unwrap_or_else(|e| panic!("bad address date pattern: {e}"))
+    });
+    let c = IN_PATH.captures(url)?;
+    let s = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+    s.parse::<jiff::civil::Date>().ok().map(|_| s)
 }
 
 /// Lower-cased key → content of every `<meta>` tag, in document order.
@@ -166,10 +230,20 @@ pub fn cut_site_suffix(title: &str, site: Option<&str>) -> String {
     title
 }
 
+/// The `datetime` (or `content`) of the first element `sel` selects that has one.
+fn first_time(doc: &Document, sel: &str) -> Option<String> {
+    doc.select(sel).iter().find_map(|t| {
+        t.attr("datetime")
+            .or_else(|| t.attr("content"))
+            .map(|v| collapse(&v))
+            .filter(|v| !v.is_empty())
+    })
+}
+
 /// Read a parsed page's metadata.
 pub fn page_meta(doc: &Document) -> PageMeta {
     let metas = meta_tags(doc);
-    let ld = json_ld_articles(doc);
+    let ld = json_ld_objects(doc, ARTICLE_TYPES);
     let meta = |key: &str| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let ld_str = |key: &str| {
         ld.iter()
@@ -220,6 +294,13 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     };
 
     // First publication.
+    let pages = json_ld_objects(doc, PAGE_TYPES);
+    let page_str = |key: &str| {
+        pages
+            .iter()
+            .find_map(|o| o.get(key).and_then(Value::as_str).map(collapse))
+            .filter(|s| !s.is_empty())
+    };
     let published = ld_str("datePublished")
         .map(|d| (d, "JSON-LD datePublished"))
         .or_else(|| ld_str("dateCreated").map(|d| (d, "JSON-LD dateCreated")))
@@ -228,6 +309,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                 .iter()
                 .find_map(|k| meta(k).map(|v| (v, "a <meta> publication date")))
         })
+        .or_else(|| page_str("datePublished").map(|d| (d, "the page's JSON-LD datePublished")))
         .or_else(|| {
             [
                 "[itemprop=datePublished]",
@@ -236,15 +318,41 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                 "main time[datetime]",
             ]
             .iter()
-            .find_map(|sel| {
-                doc.select(sel).iter().find_map(|t| {
-                    t.attr("datetime")
-                        .or_else(|| t.attr("content"))
-                        .map(|v| collapse(&v))
-                        .filter(|v| !v.is_empty())
-                })
-            })
+            .find_map(|sel| first_time(doc, sel))
             .map(|d| (d, "a <time> element"))
+        });
+    // A UTC stamp is replaced by the same instant as the publisher wrote it in its own zone.
+    let published = published.map(|(d, source)| {
+        let stamps = ld
+            .iter()
+            .filter_map(|o| o.get("datePublished").and_then(Value::as_str))
+            .map(collapse)
+            .chain(
+                PUBLISHED_KEYS
+                    .iter()
+                    .flat_map(|k| metas.iter().filter(move |(m, _)| m == k))
+                    .map(|(_, v)| v.clone()),
+            )
+            .chain(first_time(doc, "article time[datetime]"))
+            .collect::<Vec<_>>();
+        match in_local_zone(&d, &stamps) {
+            Some(local) => (local, source),
+            None => (d, source),
+        }
+    });
+    let published_fallback = first_time(doc, "time[datetime]")
+        .map(|d| (d, "the page's first <time> element"))
+        .or_else(|| {
+            ["link[rel=canonical]", "meta[property=\"og:url\"]"]
+                .iter()
+                .find_map(|sel| {
+                    doc.select(sel).iter().find_map(|e| {
+                        e.attr("href")
+                            .or_else(|| e.attr("content"))
+                            .and_then(|u| date_in_address(&u))
+                    })
+                })
+                .map(|d| (d, "the date in the page's address"))
         });
 
     let author = ld
@@ -258,6 +366,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     PageMeta {
         title,
         published,
+        published_fallback,
         author,
         site,
     }
@@ -266,6 +375,137 @@ pub fn page_meta(doc: &Document) -> PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn published(html: &str) -> Option<(String, &'static str)> {
+        page_meta(&Document::from(html)).published
+    }
+
+    fn fallback(html: &str) -> Option<String> {
+        page_meta(&Document::from(html))
+            .published_fallback
+            .map(|(d, _)| d)
+    }
+
+    const YOAST_PAGE: &str = r#"<html><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","name":"Example"},
+          {"@type":"WebPage","datePublished":"2018-06-07T10:13:17+00:00",
+           "dateModified":"2019-01-02T08:00:00+00:00"}]}
+        </script></head><body><p>Text.</p></body></html>"#;
+
+    #[test]
+    fn a_web_page_nodes_date_counts_when_no_article_gives_one() {
+        assert_eq!(
+            published(YOAST_PAGE),
+            Some((
+                "2018-06-07T10:13:17+00:00".to_string(),
+                "the page's JSON-LD datePublished"
+            ))
+        );
+        // The article's own metadata comes first.
+        let with_meta = YOAST_PAGE.replace(
+            "</head>",
+            r#"<meta property="article:published_time" content="2018-06-05T09:00:00+00:00"></head>"#,
+        );
+        assert_eq!(
+            published(&with_meta).map(|(d, _)| d).as_deref(),
+            Some("2018-06-05T09:00:00+00:00")
+        );
+        // An image's or a person's date is not the page's.
+        let image = YOAST_PAGE.replace("\"WebPage\"", "\"ImageObject\"");
+        assert_eq!(published(&image), None);
+    }
+
+    #[test]
+    fn a_utc_stamp_is_read_in_the_publishers_zone_when_the_page_gives_it() {
+        // 01:12 UTC on the 29th is 21:12 on the 28th in New York, the day the story ran there.
+        let page = |local: &str| {
+            format!(
+                r#"<html><head>
+                <meta property="article:published_time" content="2020-09-29T01:12:35+00:00">
+                <script type="application/ld+json">{{"@type":"NewsArticle",
+                  "datePublished":"{local}"}}</script></head><body></body></html>"#
+            )
+        };
+        // JSON-LD comes first; here it is the UTC one and the meta tag the local one.
+        let html = |first: &str, second: &str| {
+            format!(
+                r#"<html><head>
+                <script type="application/ld+json">{{"@type":"NewsArticle",
+                  "datePublished":"{first}"}}</script>
+                <meta property="article:published_time" content="{second}">
+                </head><body></body></html>"#
+            )
+        };
+        assert_eq!(
+            published(&html("2020-09-29T01:12:35Z", "2020-09-28T21:12:35-0400"))
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2020-09-28T21:12:35-0400")
+        );
+        // Another instant is another stamp (an update): the UTC one stays.
+        assert_eq!(
+            published(&html("2020-09-29T01:12:35Z", "2020-09-28T22:30:00-04:00"))
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2020-09-29T01:12:35Z")
+        );
+        // A stamp without a zone four hours before the UTC clock is the same instant.
+        assert_eq!(
+            published(&html("2023-11-09T01:49:09Z", "2023-11-08 17:49:09"))
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2023-11-08 17:49:09")
+        );
+        // One that is not a whole quarter-hour away is another time, and a bare day says nothing.
+        for other in ["2023-11-08 17:52:09", "2023-11-08", "2023-11-09 01:49:09"] {
+            assert_eq!(
+                published(&html("2023-11-09T01:49:09Z", other))
+                    .map(|(d, _)| d)
+                    .as_deref(),
+                Some("2023-11-09T01:49:09Z"),
+                "{other}"
+            );
+        }
+        // A local stamp chosen first is kept as it is.
+        assert_eq!(
+            published(&page("2020-09-28T21:12:35-04:00"))
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2020-09-28T21:12:35-04:00")
+        );
+    }
+
+    #[test]
+    fn the_fallback_is_the_first_time_element_else_the_address_date() {
+        let time = r#"<html><body><div class="meta"><time datetime="2020-08-06T09:09:24Z">
+            Thursday</time></div><ul><li><time datetime="2019-01-01">old</time></li></ul>
+            </body></html>"#;
+        assert_eq!(fallback(time).as_deref(), Some("2020-08-06T09:09:24Z"));
+        let address = |url: &str| {
+            fallback(&format!(
+                r#"<html><head><link rel="canonical" href="{url}"></head><body></body></html>"#
+            ))
+        };
+        assert_eq!(
+            address("https://example.com/news/2020/04/28/story-name/").as_deref(),
+            Some("2020-04-28")
+        );
+        assert_eq!(
+            address("https://example.com/2014-05-18-a-post.html").as_deref(),
+            Some("2014-05-18")
+        );
+        // A month alone, an impossible day or a number that only looks like a date: none.
+        assert_eq!(
+            address("https://example.com/2020/01/goats-on-an-island"),
+            None
+        );
+        assert_eq!(address("https://example.com/2021/02/30/story"), None);
+        assert_eq!(address("https://example.com/id/20200428123/story"), None);
+        let og = r#"<html><head><meta property="og:url"
+            content="https://example.com/2013/10/05/interview/"></head><body></body></html>"#;
+        assert_eq!(fallback(og).as_deref(), Some("2013-10-05"));
+    }
 
     #[test]
     fn site_suffixes_are_cut() {
