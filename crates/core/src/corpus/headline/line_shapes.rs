@@ -423,9 +423,31 @@ pub(crate) fn is_glued_byline(s: &str) -> bool {
 pub(crate) fn is_byline(s: &str) -> bool {
     let s = s.trim_start_matches(BULLETS).trim_start();
     let by_label = matches!(s, "By" | "by" | "BY" | "By:" | "Written by" | "Words by");
+    // `By Jane Roe`, `Written by: Jane Roe`, `By 7 News WHDH` (a newsroom's name may open with a
+    // digit; `By 2030 the grid…` and `By 5 p.m.` open sentences and are not bylines).
+    let after_by = ["written by", "words by", "by"].iter().find_map(|p| {
+        s.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &s[p.len()..])
+    });
     let by_text = s.len() < 120
-        && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
-        && s[3..].trim_start().starts_with(char::is_uppercase);
+        && after_by.is_some_and(|rest| {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            let name = rest.trim_start();
+            let newsroom = || {
+                let first = name.split_whitespace().next().unwrap_or("");
+                first.len() < 4
+                    && first.bytes().all(|b| b.is_ascii_digit())
+                    && name.split_whitespace().count() <= 4
+                    && name
+                        .split_whitespace()
+                        .skip(1)
+                        .all(|w| w.starts_with(char::is_uppercase))
+            };
+            rest.starts_with([' ', '\t'])
+                && (name.starts_with(char::is_uppercase)
+                    || (name.starts_with(|c: char| c.is_ascii_digit()) && newsroom()))
+        });
     is_glued_byline(s)
         || by_label
         || by_text

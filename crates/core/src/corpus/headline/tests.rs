@@ -111,3 +111,35 @@ fn a_copy_of_the_headline_below_the_story_counts_as_a_repeat() {
     assert!(reasons("PORT  DEAL signed   after long TALKS").contains(&"the page repeats it"));
     assert!(!reasons("Port Deal Signed After Short Talks").contains(&"the page repeats it"));
 }
+
+#[test]
+fn bylines_with_a_colon_or_a_newsrooms_number_are_never_the_headline() {
+    for byline in [
+        "By 7 News WHDH",
+        "Written by: Ana Ruiz",
+        "Words by: Ana Ruiz",
+        "By Ana Ruiz",
+    ] {
+        assert!(is_byline(byline), "{byline}");
+        // Above a short navigation line and the story, the headline is the line over the
+        // byline, not the byline.
+        let text = format!(
+            "Menu\nSearch\nDock strike ends after three weeks of talks\n{byline}\nNovember 8, 2023\n\
+             The strike at the port ended on Wednesday after three weeks of talks between the \
+             union and the operators, who agreed on a new contract for the dock workers there. \
+             Both sides said the deal would hold for four years and raise pay in each of them."
+        );
+        assert_eq!(
+            headline(&text).as_deref(),
+            Some("Dock strike ends after three weeks of talks"),
+            "{byline}"
+        );
+    }
+    // Sentences that open with `By` and a number are not bylines.
+    for sentence in [
+        "By 2030 the grid will need twice the storage it has",
+        "By 5 p.m. the line had reached the river",
+    ] {
+        assert!(!is_byline(sentence), "{sentence}");
+    }
+}
