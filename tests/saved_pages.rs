@@ -80,16 +80,25 @@ fn a_page_saved_as_txt_is_read_as_a_page_not_as_markup() {
     assert!(got.contains("CA") && got.contains("MX"), "{got:?}");
 }
 
-/// A page with `head` and `body`, saved as `name`, loaded.
-fn load_page(name: &str, head: &str, body: &str) -> techdivide::corpus::Article {
+/// A page titled `Port talks resume`, with `head` added to its head and `body` as its body,
+/// saved and loaded.
+fn load_page(head: &str, body: &str) -> techdivide::corpus::Article {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join(name);
+    let path = dir.path().join("talks.html");
     std::fs::write(
         &path,
-        format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"),
+        format!(
+            "<!DOCTYPE html><html><head><title>Port talks resume</title>{head}</head>\
+             <body>{body}</body></html>"
+        ),
     )
     .expect("the page is written");
     load_file(&path).expect("the page loads")
+}
+
+/// The article's publication day as `yyyy-mm-dd`.
+fn published(a: &techdivide::corpus::Article) -> Option<String> {
+    a.meta.published.map(|d| d.to_string())
 }
 
 const STORY: &str = "<article><h1>Port talks resume</h1><p>Chile and Peru resumed talks on a \
@@ -103,39 +112,20 @@ fn a_page_without_date_metadata_falls_back_to_its_time_element_then_its_address(
     let stamp = "<div class=\"post-meta\">Posted <time datetime=\"2020-08-06T09:09:24Z\">\
         Thursday</time></div>";
     // The first <time> of the page, when nothing better says when the story ran.
-    let a = load_page(
-        "talks.html",
-        "<title>Port talks resume</title>",
-        &format!("{stamp}{STORY}"),
-    );
-    assert_eq!(
-        a.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2020-08-06")
-    );
+    let a = load_page("", &format!("{stamp}{STORY}"));
+    assert_eq!(published(&a).as_deref(), Some("2020-08-06"));
     assert_eq!(a.meta.published_source, PublishedSource::Metadata);
     // A visible date line under the headline wins over it.
     let dated = STORY.replace("</h1>", "</h1><p>March 3, 2022</p>");
-    let a = load_page(
-        "talks.html",
-        "<title>Port talks resume</title>",
-        &format!("{stamp}{dated}"),
-    );
-    assert_eq!(
-        a.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2022-03-03")
-    );
+    let a = load_page("", &format!("{stamp}{dated}"));
+    assert_eq!(published(&a).as_deref(), Some("2022-03-03"));
     // With neither, the date in the page's canonical address.
     let a = load_page(
-        "talks.html",
-        "<title>Port talks resume</title>\
-         <link rel=\"canonical\" href=\"https://example.com/world/2021/06/15/port-talks/\">",
+        "<link rel=\"canonical\" href=\"https://example.com/world/2021/06/15/port-talks/\">",
         STORY,
     );
-    assert_eq!(
-        a.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2021-06-15")
-    );
+    assert_eq!(published(&a).as_deref(), Some("2021-06-15"));
     // And no date at all when the page gives none.
-    let a = load_page("talks.html", "<title>Port talks resume</title>", STORY);
+    let a = load_page("", STORY);
     assert_eq!(a.meta.published, None);
 }

@@ -434,15 +434,14 @@ pub(crate) fn is_byline(s: &str) -> bool {
         && after_by.is_some_and(|rest| {
             let rest = rest.strip_prefix(':').unwrap_or(rest);
             let name = rest.trim_start();
+            // A number of at most three digits, then up to three capitalised words.
             let newsroom = || {
-                let first = name.split_whitespace().next().unwrap_or("");
+                let mut words = name.split_whitespace();
+                let first = words.next().unwrap_or("");
                 first.len() < 4
                     && first.bytes().all(|b| b.is_ascii_digit())
-                    && name.split_whitespace().count() <= 4
-                    && name
-                        .split_whitespace()
-                        .skip(1)
-                        .all(|w| w.starts_with(char::is_uppercase))
+                    && words.clone().count() <= 3
+                    && words.all(|w| w.starts_with(char::is_uppercase))
             };
             rest.starts_with([' ', '\t'])
                 && (name.starts_with(char::is_uppercase)

@@ -57,8 +57,7 @@ fn main_text(doc: Document) -> Option<String> {
 fn metadata_date(s: &str) -> Option<(Date, bool)> {
     let (date, _) = dates_in(s, DateOrder::MonthFirst).into_iter().next()?;
     let t = s.trim();
-    let utc =
-        t.contains('T') && (t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000"));
+    let utc = t.contains('T') && page_meta::ends_in_utc(t);
     Some((date, utc))
 }
 

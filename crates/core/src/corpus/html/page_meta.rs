@@ -116,9 +116,10 @@ fn name_of(v: &Value) -> Option<String> {
     .filter(|s| !s.is_empty() && !s.starts_with("http"))
 }
 
-/// The JSON-LD objects of the page whose type is one of `types`, in document order. A block
-/// that does not parse is passed over (pages ship broken JSON-LD; the other sources still count).
-fn json_ld_objects(doc: &Document, types: &[&str]) -> Vec<Value> {
+/// The JSON-LD objects of the page (arrays and `@graph`s walked), in document order, each block
+/// parsed once. A block that does not parse is passed over (pages ship broken JSON-LD; the other
+/// sources still count).
+fn json_ld_objects(doc: &Document) -> Vec<Value> {
     let mut found = Vec::new();
     for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
         let text = script.text();
@@ -127,18 +128,30 @@ fn json_ld_objects(doc: &Document, types: &[&str]) -> Vec<Value> {
         };
         let mut all = Vec::new();
         objects(&value, &mut all);
-        found.extend(all.into_iter().filter(|o| type_matches(o, types)).cloned());
+        found.extend(all.into_iter().cloned());
     }
     found
 }
 
-/// The instant a timestamp names and whether it was written in UTC (`Z`, `+00:00`): `None` for
-/// a date without a time or zone.
+/// The first non-empty string `key` of `objects`, whitespace collapsed.
+fn first_str(objects: &[&Value], key: &str) -> Option<String> {
+    objects
+        .iter()
+        .find_map(|o| o.get(key).and_then(Value::as_str).map(collapse))
+        .filter(|s| !s.is_empty())
+}
+
+/// True when a timestamp ends in UTC's zone (`Z`, `+00:00`, `+0000`).
+pub(super) fn ends_in_utc(t: &str) -> bool {
+    t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000")
+}
+
+/// The instant a timestamp names and whether it was written in UTC: `None` for a date without a
+/// time or zone.
 fn instant(s: &str) -> Option<(jiff::Timestamp, bool)> {
     let t = s.trim();
     let ts = t.parse::<jiff::Timestamp>().ok()?;
-    let utc = t.ends_with('Z') || t.ends_with("+00:00") || t.ends_with("+0000");
-    Some((ts, utc))
+    Some((ts, ends_in_utc(t)))
 }
 
 /// A clock time written without a zone (`2023-11-08 17:49:09`, as many sites stamp `<time>`):
@@ -157,7 +170,7 @@ fn zoneless(s: &str) -> Option<jiff::civil::DateTime> {
 /// has a zone (`2020-09-28T23:12:35Z` and `2020-09-28T19:12:35-0400`), or none and differs from
 /// the UTC clock by a whole quarter-hour within ±14 hours, as every zone does
 /// (`2023-11-09T01:49:09Z` and `2023-11-08 17:49:09`).
-fn in_local_zone<'a>(chosen: &str, stamps: impl IntoIterator<Item = &'a String>) -> Option<String> {
+fn in_local_zone(chosen: &str, stamps: impl IntoIterator<Item = String>) -> Option<String> {
     let (at, true) = instant(chosen)? else {
         return None;
     };
@@ -171,7 +184,7 @@ fn in_local_zone<'a>(chosen: &str, stamps: impl IntoIterator<Item = &'a String>)
             seconds != 0 && seconds % 900 == 0 && seconds.abs() <= 14 * 3600
         })
     };
-    stamps.into_iter().find(|s| same_instant(s)).cloned()
+    stamps.into_iter().find(|s| same_instant(s))
 }
 
 /// A full date in a page address (`https://example.com/2020/04/28/story`, `/2020-04-28-story`),
@@ -243,13 +256,14 @@ fn first_time(doc: &Document, sel: &str) -> Option<String> {
 /// Read a parsed page's metadata.
 pub fn page_meta(doc: &Document) -> PageMeta {
     let metas = meta_tags(doc);
-    let ld = json_ld_objects(doc, ARTICLE_TYPES);
-    let meta = |key: &str| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let ld_str = |key: &str| {
-        ld.iter()
-            .find_map(|o| o.get(key).and_then(Value::as_str).map(collapse))
-            .filter(|s| !s.is_empty())
+    let json_ld = json_ld_objects(doc);
+    let of_types = |types: &[&str]| -> Vec<&Value> {
+        json_ld.iter().filter(|o| type_matches(o, types)).collect()
     };
+    let ld = of_types(ARTICLE_TYPES);
+    let pages = of_types(PAGE_TYPES);
+    let meta = |key: &str| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let ld_str = |key: &str| first_str(&ld, key);
     let site = meta("og:site_name")
         .or_else(|| ld.iter().find_map(|o| o.get("publisher").and_then(name_of)))
         .or_else(|| meta("application-name"));
@@ -294,13 +308,6 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     };
 
     // First publication.
-    let pages = json_ld_objects(doc, PAGE_TYPES);
-    let page_str = |key: &str| {
-        pages
-            .iter()
-            .find_map(|o| o.get(key).and_then(Value::as_str).map(collapse))
-            .filter(|s| !s.is_empty())
-    };
     let published = ld_str("datePublished")
         .map(|d| (d, "JSON-LD datePublished"))
         .or_else(|| ld_str("dateCreated").map(|d| (d, "JSON-LD dateCreated")))
@@ -309,7 +316,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                 .iter()
                 .find_map(|k| meta(k).map(|v| (v, "a <meta> publication date")))
         })
-        .or_else(|| page_str("datePublished").map(|d| (d, "the page's JSON-LD datePublished")))
+        .or_else(|| {
+            first_str(&pages, "datePublished").map(|d| (d, "the page's JSON-LD datePublished"))
+        })
         .or_else(|| {
             [
                 "[itemprop=datePublished]",
@@ -322,6 +331,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
             .map(|d| (d, "a <time> element"))
         });
     // A UTC stamp is replaced by the same instant as the publisher wrote it in its own zone.
+    // (The page's other stamps are only read for a UTC one.)
     let published = published.map(|(d, source)| {
         let stamps = ld
             .iter()
@@ -333,9 +343,8 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                     .flat_map(|k| metas.iter().filter(move |(m, _)| m == k))
                     .map(|(_, v)| v.clone()),
             )
-            .chain(first_time(doc, "article time[datetime]"))
-            .collect::<Vec<_>>();
-        match in_local_zone(&d, &stamps) {
+            .chain(std::iter::once_with(|| first_time(doc, "article time[datetime]")).flatten());
+        match in_local_zone(&d, stamps) {
             Some(local) => (local, source),
             None => (d, source),
         }
