@@ -129,3 +129,70 @@ fn a_page_without_date_metadata_falls_back_to_its_time_element_then_its_address(
     let a = load_page("", STORY);
     assert_eq!(a.meta.published, None);
 }
+
+/// The body's paragraphs of `a`.
+fn body(a: &techdivide::corpus::Article) -> Vec<&str> {
+    a.paragraphs().collect()
+}
+
+/// Paragraphs of a story's main block: long enough, and with enough commas, that Readability
+/// takes the block they are in.
+fn story_block(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the story: the ministers, their advisers and the port's \
+                 engineers, who met in Lima, said the talks, which had stalled, would go on, \
+                 and that a first text, on dredging, tariffs and rail links, was near.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_standfirst_and_a_first_paragraph_outside_the_story_block_are_the_storys_first() {
+    let dek = "Chile and Peru resumed talks on a shared lithium port on Tuesday, after a pause \
+               of two years.";
+    let lead = "LIMA (Wire) — Officials of Chile and Peru met in Lima on Tuesday for the first \
+                time since 2022 to discuss a lithium port that both governments want built on \
+                the Pacific coast by 2030.";
+    let head = format!("<meta property=\"og:description\" content=\"{dek}\">");
+    let page = format!(
+        "<div class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/w\">World</a>\
+         </nav><p class=\"tagline\">Trade news from the Pacific coast since 1990, every day.\
+         </p></div><main><header><h1>Port talks resume</h1><p class=\"dek\">{dek}</p><p>By Ana Ruiz</p>\
+         </header><div class=\"first\"><p>{lead}</p></div><div class=\"ad\">Advertisement</div>\
+         <article>{}</article></main><footer>Most read</footer>",
+        story_block(6)
+    );
+    let a = load_page(&head, &page);
+    let got = body(&a);
+    assert_eq!(got[0], dek, "{got:?}");
+    assert!(got[1].contains("met in Lima on Tuesday"), "{got:?}");
+    assert!(got[2].starts_with("Paragraph 0"), "{got:?}");
+    assert!(!got.iter().any(|p| p.contains("Trade news")), "{got:?}");
+    assert_eq!(
+        countries(&a),
+        BTreeSet::from(["CL".to_string(), "PE".to_string()])
+    );
+}
+
+#[test]
+fn a_block_without_a_sentence_is_no_story_when_the_page_has_one() {
+    // A long list of names (signatories, a table of members) can outscore the story's block.
+    let names: String = (0..200)
+        .map(|i| format!("<p>Member {i}, Port Authority of Valparaiso, Chile</p>"))
+        .collect();
+    let story = "<div class=\"text\"><p>Chile and Peru resumed talks on a shared lithium port \
+        on Tuesday, officials in Lima said after a long pause in the talks.</p><p>The two \
+        governments expect a first agreement before the end of the year, they said on \
+        Wednesday.</p></div>";
+    let page = format!("<h1>Port talks resume</h1>{story}<div class=\"list\">{names}</div>");
+    let a = load_page("", &page);
+    let got = body(&a);
+    assert!(
+        got.iter()
+            .any(|p| p.starts_with("Chile and Peru resumed talks")),
+        "{got:?}"
+    );
+}

@@ -57,6 +57,24 @@ impl Article {
         }
     }
 
+    /// Build an article from decoded text whose first line is its headline, known from outside
+    /// the text (a saved page's metadata, a table's title column).
+    pub fn under_headline(
+        origin: ArticleOrigin,
+        file: String,
+        text: String,
+        encoding: &'static str,
+    ) -> Self {
+        let meta = super::metadata::parse_metadata_under_headline(&text, &file);
+        Self {
+            origin,
+            file,
+            text,
+            encoding,
+            meta,
+        }
+    }
+
     /// The article's body paragraphs as text slices.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.meta

@@ -7,6 +7,7 @@
 //! captions and furniture left in the main text are treated alike in both forms.
 
 mod charset;
+mod lead;
 mod page_meta;
 
 pub use page_meta::{PageMeta, cut_site_suffix, page_meta};
@@ -37,6 +38,12 @@ fn visible_text(html: &str) -> String {
     let doc = Document::from(html);
     doc.select(HIDDEN).remove();
     doc.select("body").formatted_text().to_string()
+}
+
+/// True when some line of `text` is running text (a sentence of a story, not a list of names,
+/// a table's cells or a form's labels).
+fn has_prose(text: &str) -> bool {
+    text.lines().any(|l| super::headline::is_prose(l.trim()))
 }
 
 /// The main text by Readability, as paragraphs separated by blank lines; `None` when it finds
@@ -75,7 +82,20 @@ pub fn load_html(
     // for the visible header date.
     let page = std::cell::OnceCell::new();
     let visible_page = || page.get_or_init(|| visible_text(&html)).as_str();
-    let body = main_text(doc).unwrap_or_else(|| visible_page().to_string());
+    // Readability's text, unless it found none, or took a block without a sentence (a list of
+    // names, a table, a form) on a page whose visible text has some: then the visible text,
+    // read by the rules for a copy.
+    let readability = main_text(doc).filter(|t| has_prose(t) || !has_prose(visible_page()));
+    let from_readability = readability.is_some();
+    let body = readability.unwrap_or_else(|| visible_page().to_string());
+    // The standfirst and first paragraphs Readability left out (they sit outside the block it
+    // took), found between the headline the page shows and the main text.
+    let lead = match &meta.title {
+        Some(title) if from_readability => {
+            lead::missing_lead(visible_page(), title, meta.description.as_deref(), &body)
+        }
+        _ => Vec::new(),
+    };
 
     let published = meta.published.as_ref().and_then(|(s, _)| metadata_date(s));
     // The visible header date, read as in a copy: needed when the metadata has no date, or gives
@@ -112,10 +132,20 @@ pub fn load_html(
         text.push_str(&format!("Published {d}\n"));
     }
     text.push('\n');
+    for paragraph in lead {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
     text.push_str(body.trim());
     text.push('\n');
 
-    let mut article = Article::new(origin, file, text, decoded.encoding);
+    // The headline is the text's first line when the page names it, and the rest is the main
+    // text; a page's whole visible text has its own headline, found as in a copy.
+    let mut article = if meta.title.is_some() && from_readability {
+        Article::under_headline(origin, file, text, decoded.encoding)
+    } else {
+        Article::new(origin, file, text, decoded.encoding)
+    };
     let m = &mut article.meta;
     if let Some(title) = meta.title {
         m.title = title;

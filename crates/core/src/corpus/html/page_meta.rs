@@ -16,6 +16,9 @@ pub struct PageMeta {
     pub published_fallback: Option<(String, &'static str)>,
     pub author: Option<String>,
     pub site: Option<String>,
+    /// The page's summary of the story (`og:description`, `description`, `twitter:description`,
+    /// JSON-LD `description`): often the standfirst shown under the headline.
+    pub description: Option<String>,
 }
 
 /// JSON-LD `@type`s that describe the article itself.
@@ -218,7 +221,7 @@ fn meta_tags(doc: &Document) -> Vec<(String, String)> {
 }
 
 /// How two headlines are compared: the header model's normalisation, with curly quotes folded.
-fn normalize(s: &str) -> String {
+pub(super) fn normalize(s: &str) -> String {
     super::super::metadata::normalize(s)
         .replace(['’', '‘'], "'")
         .replace(['“', '”'], "\"")
@@ -372,12 +375,17 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                 .iter()
                 .find_map(|k| meta(k).filter(|v| !v.starts_with("http")))
         });
+    let description = ["og:description", "description", "twitter:description"]
+        .iter()
+        .find_map(|k| meta(k))
+        .or_else(|| ld_str("description"));
     PageMeta {
         title,
         published,
         published_fallback,
         author,
         site,
+        description,
     }
 }
 

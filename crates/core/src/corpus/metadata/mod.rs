@@ -141,12 +141,46 @@ fn story_goes_on(lines: &[Line<'_>], after: &[usize]) -> bool {
 
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
 pub fn parse_metadata(text: &str, file: &str) -> Metadata {
-    let mut meta = header_and_body(text, file);
+    let mut meta = header_and_body(text, file, Headline::Find);
     settle_ambiguous_date(text, &mut meta);
     meta
 }
 
-fn header_and_body(text: &str, file: &str) -> Metadata {
+/// As [`parse_metadata`], for a text whose first line is its headline, known from outside the
+/// text (a saved page's metadata, a table's title column): the header model does not look for
+/// another one, so a subheading or a caption lower down never takes the story's first
+/// paragraphs into the header.
+pub fn parse_metadata_under_headline(text: &str, file: &str) -> Metadata {
+    let mut meta = header_and_body(text, file, Headline::FirstLine);
+    settle_ambiguous_date(text, &mut meta);
+    meta
+}
+
+/// Where the headline of a text is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Headline {
+    /// Look for it (a file's text: the header model's choice).
+    Find,
+    /// It is the first line (given by the page's metadata or the table's title column).
+    FirstLine,
+}
+
+/// The headline at the text's first line, with the first paragraph the model finds under it.
+fn first_line_headline(texts: &[&str]) -> Option<super::headline::Headline> {
+    if texts.is_empty() {
+        return None;
+    }
+    let (all, body) = super::headline::candidates(texts);
+    let scored = all.into_iter().find(|h| h.line == 0);
+    Some(scored.unwrap_or(super::headline::Headline {
+        line: 0,
+        body: body.max(1),
+        score: 0.0,
+        why: Vec::new(),
+    }))
+}
+
+fn header_and_body(text: &str, file: &str, headline: Headline) -> Metadata {
     let lines = lines_of(text);
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.is_empty())
@@ -169,7 +203,10 @@ fn header_and_body(text: &str, file: &str) -> Metadata {
         lines.iter().map(|_| std::cell::OnceCell::new()).collect();
     let is_header = |i: usize| *header_answers[i].get_or_init(|| is_header_line(lines[i].text));
     let texts: Vec<&str> = nonblank.iter().map(|&i| lines[i].text).collect();
-    let choice = super::headline::choose_headline(&texts);
+    let choice = match headline {
+        Headline::Find => super::headline::choose_headline(&texts),
+        Headline::FirstLine => first_line_headline(&texts),
+    };
     // The header window follows the headline: some pages put hundreds of menu lines above it.
     let window_len = choice
         .as_ref()

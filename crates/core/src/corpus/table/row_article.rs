@@ -79,15 +79,21 @@ pub fn row_article(
     };
     // A text that does not start with its title gets it as its first line, so the text reads
     // like a file's: headline, then body (the headline is header, never a sentence).
+    let prepended = title.as_deref().is_some_and(|t| !title_in_header(body, t));
     let text = match &title {
-        Some(t) if !title_in_header(body, t) => format!("{t}\n\n{body}\n"),
+        Some(t) if prepended => format!("{t}\n\n{body}\n"),
         _ => format!("{body}\n"),
     };
     let origin = ArticleOrigin::Row {
         table: Arc::clone(table),
         key: key.into_boxed_str(),
     };
-    let mut article = Article::new(origin, file, text, "UTF-8");
+    // A title put above the text is its headline: the header model does not look for another.
+    let mut article = if prepended {
+        Article::under_headline(origin, file, text, "UTF-8")
+    } else {
+        Article::new(origin, file, text, "UTF-8")
+    };
     let m = &mut article.meta;
     if let Some(t) = title {
         m.title = t;
@@ -219,6 +225,35 @@ mod tests {
             a.article
                 .text
                 .starts_with("Chip rules tighten\n\nWASHINGTON")
+        );
+    }
+
+    #[test]
+    fn a_title_column_is_the_headline_and_every_paragraph_under_it_is_body() {
+        // A subheading over a paragraph and a short title-case line (`Rent Questions`) has the
+        // shape of a headline over a standfirst and a byline; the title column says which line
+        // the headline is, so the two paragraphs above the subheading stay the story's.
+        let text = "The harbour board agreed on Tuesday to lease the eastern quay to a shipping \
+            line for ten years, the chair said.\n\nCouncillors said the vote, seven to two, ends \
+            a dispute that has idled the docks since the spring of last year.\n\nNew cranes for \
+            the quay\n\nThe line will pay for two new cranes and dredge the channel, the board \
+            said in a statement on Wednesday, and it expects forty ships a year to call at the \
+            quay from May. Dock workers welcomed the news. Their union said it would sign.\n\n\
+            Rent Questions\n\nCritics on the council said the rent was too low and that the board \
+            had not published the terms before the vote:\n\nThe board denies it, and says the \
+            terms will be public in April once the lawyers have read them through twice over.";
+        let r = row(&[
+            (
+                Role::Title,
+                "Port deal signed after months of talks in the harbour town",
+            ),
+            (Role::Text, text),
+        ]);
+        let a = row_article(&table("/t/port.csv"), "port.csv", r).unwrap();
+        let body: Vec<&str> = a.article.paragraphs().collect();
+        assert!(
+            body[0].starts_with("The harbour board agreed") && body[1].starts_with("Councillors"),
+            "{body:?}"
         );
     }
 
