@@ -196,3 +196,22 @@ fn a_block_without_a_sentence_is_no_story_when_the_page_has_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_photo_caption_is_no_paragraph_of_the_story() {
+    let figure = "<figure><img src=\"p.jpg\" alt=\"\"><figcaption>Trade ministers of Japan and \
+        Korea at a summit in Tokyo in 2019, long before the port talks began. Photo: Wire\
+        </figcaption></figure>";
+    let page = STORY.replace("</h1>", &format!("</h1>{figure}"));
+    let a = load_page("", &page);
+    let got = body(&a);
+    assert!(!got.iter().any(|p| p.contains("Tokyo")), "{got:?}");
+    assert!(
+        got[0].starts_with("Chile and Peru resumed talks"),
+        "{got:?}"
+    );
+    assert_eq!(
+        countries(&a),
+        BTreeSet::from(["CL".to_string(), "PE".to_string()])
+    );
+}

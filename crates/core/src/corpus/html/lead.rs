@@ -54,15 +54,20 @@ fn description_of(description: &str) -> Option<(String, bool)> {
 
 /// The lines above the main text that belong to the story, in the page's order: `visible`
 /// gives the page's visible text (blocks on their own lines), `title` is the headline,
-/// `description` the page's description, `main_text` Readability's text.
+/// `description` the page's description, `main_text` Readability's text, `captions` the page's
+/// photo captions (normalised; never the story's, whatever their length).
 pub(super) fn missing_lead<'a>(
     visible: &'a str,
     title: &str,
     description: Option<&str>,
     main_text: &str,
+    captions: &[String],
 ) -> Vec<&'a str> {
     let main = normalize(main_text);
-    let held = |line: &str| main.contains(probe(&normalize(line)));
+    let held = |line: &str| {
+        let line = normalize(line);
+        main.contains(probe(&line)) || captions.iter().any(|c| c.contains(line.as_str()))
+    };
     let description = description.and_then(description_of);
     let is_standfirst = |line: &str| {
         description.as_ref().is_some_and(|(d, was_cut)| {
@@ -151,7 +156,7 @@ mod tests {
             FIRST,
             "Advertisement",
         ]);
-        let got = missing_lead(&v, "Port deal signed", Some(STANDFIRST), MAIN);
+        let got = missing_lead(&v, "Port deal signed", Some(STANDFIRST), MAIN, &[]);
         assert_eq!(got, vec![STANDFIRST, FIRST]);
     }
 
@@ -160,7 +165,7 @@ mod tests {
         let v = page(&[STANDFIRST]);
         let cut = "The harbour board agreed a ten-year lease with a…";
         assert_eq!(
-            missing_lead(&v, "Port deal signed", Some(cut), MAIN),
+            missing_lead(&v, "Port deal signed", Some(cut), MAIN, &[]),
             vec![STANDFIRST]
         );
     }
@@ -170,14 +175,27 @@ mod tests {
         let caption = "The eastern quay of Portville, idle since the spring, on Monday.";
         let deck = "Harbour board agrees a ten-year lease with a shipping line";
         let v = page(&[deck, "By Jane Roe", caption, "Photo: Jane Roe/Example"]);
-        assert!(missing_lead(&v, "Port deal signed", Some(deck), MAIN).is_empty());
+        assert!(missing_lead(&v, "Port deal signed", Some(deck), MAIN, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_long_photo_caption_is_never_taken() {
+        let caption = "From left, the harbour board's chair and two councillors walk along the \
+                       eastern quay of Portville on Monday, a day before the vote on the lease, \
+                       as dock workers look on.";
+        let v = page(&[caption, FIRST]);
+        let captions = [normalize(caption)];
+        assert_eq!(
+            missing_lead(&v, "Port deal signed", None, MAIN, &captions),
+            vec![FIRST]
+        );
     }
 
     #[test]
     fn what_the_main_text_holds_is_not_taken_twice() {
         let v = page(&[STANDFIRST, FIRST]);
         let main = format!("{STANDFIRST}\n\n{FIRST}\n\n{MAIN}");
-        assert!(missing_lead(&v, "Port deal signed", Some(STANDFIRST), &main).is_empty());
+        assert!(missing_lead(&v, "Port deal signed", Some(STANDFIRST), &main, &[]).is_empty());
     }
 
     #[test]
@@ -186,13 +204,13 @@ mod tests {
         let tagline = "News from the river towns since 1901, every day of the year, in print \
                        and online";
         let v = page(&[]);
-        assert!(missing_lead(&v, "Port deal signed", Some(tagline), MAIN).is_empty());
+        assert!(missing_lead(&v, "Port deal signed", Some(tagline), MAIN, &[]).is_empty());
         // A long run of lines between the headline and the main text: another story's page.
         let menu: Vec<String> = (0..=GAP_LINES).map(|i| format!("Section {i}")).collect();
         let mut lines: Vec<&str> = vec![FIRST];
         lines.extend(menu.iter().map(String::as_str));
         let v = page(&lines);
-        assert!(missing_lead(&v, "Port deal signed", None, MAIN).is_empty());
+        assert!(missing_lead(&v, "Port deal signed", None, MAIN, &[]).is_empty());
     }
 
     #[test]
@@ -200,7 +218,7 @@ mod tests {
         let v = format!("Port deal signed\nBy Jane Roe\n{STANDFIRST}\n{FIRST}\n");
         let main = "A text the page does not show as such, long enough to be looked for.";
         assert_eq!(
-            missing_lead(&v, "Port deal signed", Some(STANDFIRST), main),
+            missing_lead(&v, "Port deal signed", Some(STANDFIRST), main, &[]),
             vec![STANDFIRST]
         );
     }

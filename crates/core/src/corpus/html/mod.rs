@@ -33,6 +33,11 @@ pub fn is_html_name(file: &str) -> bool {
 /// Elements whose text a browser never shows.
 const HIDDEN: &str = "script, style, noscript, template, svg, iframe, textarea, select, head";
 
+/// Elements whose text is no paragraph of the story: a photo's caption (with its credit). A
+/// caption describes a picture (`Ministers at the summit in 2019. Photo: Wire`); its places and
+/// years are the picture's, and the story says what it reports in its own paragraphs.
+const CAPTIONS: &str = "figcaption";
+
 /// The page's visible text, blocks on their own lines (what a browser copy gives).
 fn visible_text(html: &str) -> String {
     let doc = Document::from(html);
@@ -78,6 +83,13 @@ pub fn load_html(
     let html = decoded.text;
     let doc = Document::from(html.as_str());
     let meta = page_meta(&doc);
+    // Captions are left out of the main text, and never taken back as its lead.
+    let captions: Vec<String> = doc
+        .select(CAPTIONS)
+        .iter()
+        .map(|c| page_meta::normalize(&c.text()))
+        .collect();
+    doc.select(CAPTIONS).remove();
     // The visible text is parsed at most once: for the body when Readability finds none, and
     // for the visible header date.
     let page = std::cell::OnceCell::new();
@@ -91,9 +103,13 @@ pub fn load_html(
     // The standfirst and first paragraphs Readability left out (they sit outside the block it
     // took), found between the headline the page shows and the main text.
     let lead = match &meta.title {
-        Some(title) if from_readability => {
-            lead::missing_lead(visible_page(), title, meta.description.as_deref(), &body)
-        }
+        Some(title) if from_readability => lead::missing_lead(
+            visible_page(),
+            title,
+            meta.description.as_deref(),
+            &body,
+            &captions,
+        ),
         _ => Vec::new(),
     };
 
