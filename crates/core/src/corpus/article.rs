@@ -48,13 +48,7 @@ impl Article {
     /// Build an article from decoded text: parses the header.
     pub fn new(origin: ArticleOrigin, file: String, text: String, encoding: &'static str) -> Self {
         let meta = super::metadata::parse_metadata(&text, &file);
-        Self {
-            origin,
-            file,
-            text,
-            encoding,
-            meta,
-        }
+        Self::with_meta(origin, file, text, encoding, meta)
     }
 
     /// Build an article from decoded text whose first line is its headline, known from outside
@@ -66,6 +60,16 @@ impl Article {
         encoding: &'static str,
     ) -> Self {
         let meta = super::metadata::parse_metadata_under_headline(&text, &file);
+        Self::with_meta(origin, file, text, encoding, meta)
+    }
+
+    fn with_meta(
+        origin: ArticleOrigin,
+        file: String,
+        text: String,
+        encoding: &'static str,
+        meta: super::metadata::Metadata,
+    ) -> Self {
         Self {
             origin,
             file,

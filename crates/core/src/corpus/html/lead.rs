@@ -64,24 +64,26 @@ pub(super) fn missing_lead<'a>(
     captions: &[String],
 ) -> Vec<&'a str> {
     let main = normalize(main_text);
-    let held = |line: &str| {
-        let line = normalize(line);
-        main.contains(probe(&line)) || captions.iter().any(|c| c.contains(line.as_str()))
-    };
-    let description = description.and_then(description_of);
-    let is_standfirst = |line: &str| {
-        description.as_ref().is_some_and(|(d, was_cut)| {
-            let l = normalize(line);
-            (l == *d || (*was_cut && l.starts_with(d.as_str()))) && is_prose(line)
-        })
-    };
     let lines: Vec<&str> = visible
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    // Each line normalised once: the tests below compare lines in that form.
+    let norms: Vec<String> = lines.iter().map(|l| normalize(l)).collect();
+    let held = |k: usize| {
+        let line = norms[k].as_str();
+        main.contains(probe(line)) || captions.iter().any(|c| c.contains(line))
+    };
+    let description = description.and_then(description_of);
+    let is_standfirst = |k: usize| {
+        description.as_ref().is_some_and(|(d, was_cut)| {
+            let l = &norms[k];
+            (l == d || (*was_cut && l.starts_with(d.as_str()))) && is_prose(lines[k])
+        })
+    };
     let title = normalize(title);
-    let shows_title = |k: usize| normalize(lines[k]) == title;
+    let shows_title = |k: usize| norms[k] == title;
     // The main text's first line long enough to be looked for, and where the page shows it.
     let anchor = main_text
         .lines()
@@ -89,21 +91,20 @@ pub(super) fn missing_lead<'a>(
         .find(|l| word_count_capped(l, ANCHOR_WORDS) >= ANCHOR_WORDS);
     let end = anchor.and_then(|a| {
         let a = probe(&a);
-        lines.iter().position(|l| normalize(l).starts_with(a))
+        norms.iter().position(|l| l.starts_with(a))
     });
     // The lines between the headline shown last above the main text and its first line.
     let gap = end.and_then(|end| {
         let start = (0..end).rev().find(|&k| shows_title(k))?;
         (end - start <= GAP_LINES).then_some(start + 1..end)
     });
-    match gap {
-        Some(gap) => lines[gap]
-            .iter()
-            .copied()
-            .filter(|l| {
-                (is_standfirst(l)
-                    || (word_count_capped(l, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS && is_prose(l)))
-                    && !held(l)
+    let found: Vec<usize> = match gap {
+        Some(gap) => gap
+            .filter(|&k| {
+                (is_standfirst(k)
+                    || (word_count_capped(lines[k], PARAGRAPH_WORDS) >= PARAGRAPH_WORDS
+                        && is_prose(lines[k])))
+                    && !held(k)
             })
             .collect(),
         // The main text's first line is not found under a headline (the main text starts above
@@ -112,15 +113,14 @@ pub(super) fn missing_lead<'a>(
         None => (0..lines.len())
             .filter(|&k| shows_title(k))
             .find_map(|k| {
-                lines[k + 1..]
-                    .iter()
+                (k + 1..lines.len())
                     .take(REACH)
-                    .find(|l| is_standfirst(l) && !held(l))
+                    .find(|&j| is_standfirst(j) && !held(j))
             })
             .into_iter()
-            .copied()
             .collect(),
-    }
+    };
+    found.into_iter().map(|k| lines[k]).collect()
 }
 
 #[cfg(test)]

@@ -84,14 +84,14 @@ pub fn load_html(
     let doc = Document::from(html.as_str());
     let meta = page_meta(&doc);
     // Captions are left out of the main text, and never taken back as its lead.
-    let captions: Vec<String> = doc
-        .select(CAPTIONS)
+    let caption_nodes = doc.select(CAPTIONS);
+    let captions: Vec<String> = caption_nodes
         .iter()
         .map(|c| page_meta::normalize(&c.text()))
         .collect();
-    doc.select(CAPTIONS).remove();
-    // The visible text is parsed at most once: for the body when Readability finds none, and
-    // for the visible header date.
+    caption_nodes.remove();
+    // The visible text is parsed at most once: for the body when Readability finds none or no
+    // sentence, for the lead Readability left out, and for the visible header date.
     let page = std::cell::OnceCell::new();
     let visible_page = || page.get_or_init(|| visible_text(&html)).as_str();
     // Readability's text, unless it found none, or took a block without a sentence (a list of

@@ -141,9 +141,7 @@ fn story_goes_on(lines: &[Line<'_>], after: &[usize]) -> bool {
 
 /// Derive the metadata of an article from its text; `file` is the fallback title source.
 pub fn parse_metadata(text: &str, file: &str) -> Metadata {
-    let mut meta = header_and_body(text, file, Headline::Find);
-    settle_ambiguous_date(text, &mut meta);
-    meta
+    parse_with(text, file, Headline::Find)
 }
 
 /// As [`parse_metadata`], for a text whose first line is its headline, known from outside the
@@ -151,7 +149,11 @@ pub fn parse_metadata(text: &str, file: &str) -> Metadata {
 /// another one, so a subheading or a caption lower down never takes the story's first
 /// paragraphs into the header.
 pub fn parse_metadata_under_headline(text: &str, file: &str) -> Metadata {
-    let mut meta = header_and_body(text, file, Headline::FirstLine);
+    parse_with(text, file, Headline::FirstLine)
+}
+
+fn parse_with(text: &str, file: &str, headline: Headline) -> Metadata {
+    let mut meta = header_and_body(text, file, headline);
     settle_ambiguous_date(text, &mut meta);
     meta
 }
