@@ -11,6 +11,7 @@ fn main() {
             Ok(a) => serde_json::json!({
                 "file": path,
                 "title": a.meta.title,
+                "author": a.meta.author,
                 "body": a.paragraphs().collect::<Vec<_>>(),
             }),
             Err(e) => serde_json::json!({ "file": path, "error": e.to_string() }),

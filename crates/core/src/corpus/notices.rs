@@ -161,7 +161,11 @@ pub fn is_ui_text(s: &str) -> bool {
     {
         return true;
     }
-    // Taxonomy lines: `Posted inBrookhaven, DeKalb, News`, `Filed under: Politics`.
+    // Taxonomy lines: `Posted inBrookhaven, DeKalb, News`, `Filed under: Politics`; links to
+    // the site's neighbouring stories, which a copy glues to their headlines (`Previous
+    // articleTransforming Mount Trashmore`); and the editorial credits some sites give beside
+    // the byline (`Fact checked by Jane Roe`, `Medically reviewed by …`), which name a
+    // checker, not the story.
     const PREFIXES: &[&str] = &[
         "time to ",
         "posted in",
@@ -169,6 +173,18 @@ pub fn is_ui_text(s: &str) -> bool {
         "tags:",
         "topics:",
         "categories:",
+        "previous article",
+        "next article",
+        "previous post",
+        "next post",
+        "previous story",
+        "next story",
+        "fact checked by",
+        "fact-checked by",
+        "reviewed by",
+        "medically reviewed by",
+        "verified by",
+        "edited by",
     ];
     UI.found_in(s)
         || PREFIXES
@@ -304,6 +320,19 @@ mod tests {
         ));
         assert!(is_notice("© 2023 Example Media Ltd. All rights reserved."));
         assert!(is_notice("Please enable JavaScript to view the comments."));
+    }
+
+    #[test]
+    fn neighbouring_story_links_and_editorial_credits_are_controls() {
+        assert!(is_ui_text("Previous articleTransforming the old harbour"));
+        assert!(is_ui_text("Next post: Rates rise again"));
+        assert!(is_ui_text("Fact checked by Jane Roe"));
+        assert!(is_ui_text("Medically reviewed by Ann Lee, MD"));
+        assert!(is_ui_text(
+            "These are external links and will open in a new window"
+        ));
+        assert!(!is_ui_text("Previous attempts to open the port failed"));
+        assert!(!is_ui_text("Next, articles of impeachment"));
     }
 
     #[test]

@@ -143,3 +143,31 @@ fn bylines_with_a_colon_or_a_newsrooms_number_are_never_the_headline() {
         assert!(!is_byline(sentence), "{sentence}");
     }
 }
+
+/// Links to the site's neighbouring stories (which a copy glues to their headlines) and an
+/// editorial credit beside the byline are no headline, though a byline and a date sit right
+/// under them.
+#[test]
+fn neighbouring_story_links_and_fact_check_credits_are_no_headline() {
+    let story = "Chip makers in Arizona said on Tuesday that two new plants would open in 2025, \
+                 and that the state had agreed to train the workers they need, officials said.\n\
+                 The plants will make chips for cars and phones, the companies said in a joint \
+                 statement issued in Phoenix on Tuesday afternoon.\n";
+    let t = format!(
+        "Home\nNews\nArizona wins two chip plants\nShare\n\
+         Previous articlePort strike ends after two weeks of talks\n\
+         By Jane Roe\nMay 4, 2022\n{story}"
+    );
+    assert_eq!(
+        headline(&t).as_deref(),
+        Some("Arizona wins two chip plants")
+    );
+    let t = format!(
+        "Arizona wins two chip plants\nShare\nBy Jane Roe\nUpdated May 4, 2022\n\
+         Fact checked by Ann Lee\nMay 5, 2022\n{story}"
+    );
+    assert_eq!(
+        headline(&t).as_deref(),
+        Some("Arizona wins two chip plants")
+    );
+}

@@ -80,7 +80,48 @@ pub(crate) const FOOTER_PREFIXES: &[&str] = &[
     "share this story",
     "share on",
     "sign up to",
+    // A blog's comment section's neighbours (WordPress and most blog themes; the section's
+    // own heading is `closing_heading_lower`).
+    "post navigation",
+    "related posts",
+    "similar posts",
+    "you may like",
+    "you might like",
+    "explore further",
 ];
+
+/// How a comment section's heading goes on after its count: `3 thoughts on "Port deal"`,
+/// `12 responses to "…"`, `2 replies to …`.
+const COUNTED_COMMENTS: &[&str] = &["thoughts on ", "responses to ", "replies to "];
+
+/// What follows a line's opening count and a space (`3 thoughts on …` → `thoughts on …`).
+fn after_count(l: &str) -> Option<&str> {
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+    (rest.len() < l.len()).then_some(rest)?.strip_prefix(' ')
+}
+
+/// The heading of a section that closes a page's story and holds running text of its own: a
+/// comment section (`Leave a Reply`, `3 thoughts on "…"`, `Join the conversation`) or the
+/// author's box (`About the author`). A footer marker that the story never goes on after,
+/// though the comments or the biography under it read as running text. (A bare count, `12
+/// Comments`, is none: it is a link that sits beside a byline or in a share row as often as
+/// over the comments.) Given the line lower-cased.
+fn closing_heading_lower(l: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "leave a reply",
+        "join the conversation",
+        "about the author",
+        "about the writer",
+        "about author",
+    ];
+    OPENINGS.iter().any(|p| l.starts_with(p))
+        || after_count(l).is_some_and(|rest| COUNTED_COMMENTS.iter().any(|p| rest.starts_with(p)))
+}
+
+/// [`closing_heading_lower`] of a line.
+pub(crate) fn is_closing_heading(line: &str) -> bool {
+    line.len() < 120 && with_lower(line, closing_heading_lower)
+}
 
 pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -240,7 +281,7 @@ fn footer_lower(line: &str, l: &str) -> bool {
     if line.chars().all(|c| matches!(c, '-' | '—' | '–' | '_')) && !line.is_empty() {
         return true;
     }
-    FOOTER_PREFIXES.iter().any(|p| l.starts_with(p))
+    (FOOTER_PREFIXES.iter().any(|p| l.starts_with(p)) || closing_heading_lower(l))
         && (l.len() < 120 || l.contains("originally published"))
 }
 

@@ -374,11 +374,13 @@ fn header_and_body(text: &str, file: &str, headline: Headline) -> Metadata {
         // A footer ends the article only once its story has begun: above the first paragraph
         // (a newsletter box, a player's controls) it is furniture, and the story still follows.
         // Inside the story (`Advertisement`, `Read more: …`, `Related`, a newsletter box) it is
-        // skipped, and the story goes on: a paragraph of it follows within a few lines.
+        // skipped, and the story goes on: a paragraph of it follows within a few lines. (Not
+        // after the heading of a comment section or an author box: what is under it reads as
+        // running text.)
         if is_footer(s) {
             if body_lines.is_empty()
                 || k < body_under_title
-                || story_goes_on(&lines, &nonblank[k + 1..])
+                || (!is_closing_heading(s) && story_goes_on(&lines, &nonblank[k + 1..]))
             {
                 continue;
             }
@@ -388,6 +390,7 @@ fn header_and_body(text: &str, file: &str, headline: Headline) -> Metadata {
     }
     let body_lines = without_furniture(&lines, body_lines);
     meta.paragraphs = paragraphs(&lines, &body_lines);
+    author_bio::end_at_closing_bio(text, &mut meta.paragraphs, meta.author.as_deref());
     // The header: the lines above the first body paragraph (a dateline's year comes from
     // here, never from the story), plus a closing copyright line (`Copyright 1974 UPI`).
     let body_start = meta
@@ -509,6 +512,7 @@ fn fallback_title(text: &str, paragraphs: &[Span], file: &str) -> String {
     title
 }
 
+mod author_bio;
 mod date_reading;
 mod dateline;
 mod line_kinds;

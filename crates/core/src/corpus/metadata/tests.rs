@@ -361,3 +361,26 @@ fn every_skip_link_phrase_holds_a_word_the_lines_are_first_searched_for() {
     assert!(is_boilerplate("Jump to navigation"));
     assert!(!is_boilerplate("Talks go on in Geneva"));
 }
+
+/// A blog's comment section ends the story: its heading (`3 thoughts on "…"`, `Leave a
+/// Reply`) is a footer marker, and the comments under it are no paragraphs of the story,
+/// though they read as running text. A bare count (`12 Comments`, a link beside the byline)
+/// and a sentence that opens with a number of comments are neither.
+#[test]
+fn a_blogs_comment_section_ends_the_story() {
+    let story = "Port workers in Santos ended their strike on Friday after the union and the \
+                 terminal operators agreed on a new contract, the union said in a statement.";
+    let comment = "I worked at that terminal for ten years and the contract they signed is \
+                   the best the union has had since the port was sold to the operators.";
+    for heading in ["3 thoughts on “Santos strike ends”", "Leave a Reply"] {
+        let text = format!(
+            "Santos strike ends\nBy Ana Ruiz\nMay 4, 2022\n\n{story}\n\n{heading}\n\n{comment}\n"
+        );
+        let m = parse_metadata(&text, "x.txt");
+        assert_eq!(m.paragraphs.len(), 1, "{heading}");
+        assert_eq!(&text[m.paragraphs[0].range()], story, "{heading}");
+    }
+    assert!(!is_footer("12 Comments") && !is_closing_heading("12 Comments"));
+    assert!(!is_footer("200 comments were filed by the deadline."));
+    assert!(!is_footer("3 thoughtful answers"));
+}
