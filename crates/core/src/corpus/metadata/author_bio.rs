@@ -106,17 +106,14 @@ pub(crate) fn end_at_closing_bio(text: &str, paragraphs: &mut Vec<Span>, author:
     let mut above = paragraphs.first().map_or(0, size);
     for i in 1..paragraphs.len() {
         if above * 2 >= total {
-            let near_end = paragraphs.len() - 1 - i <= FIRST_NAME_REACH;
-            match bio_by(&text[paragraphs[i].range()], &names) {
-                Some(Named::Whole) => {
-                    paragraphs.truncate(i);
-                    return;
-                }
-                Some(Named::First) if near_end => {
-                    paragraphs.truncate(i);
-                    return;
-                }
-                _ => {}
+            let ends = match bio_by(&text[paragraphs[i].range()], &names) {
+                Some(Named::Whole) => true,
+                Some(Named::First) => paragraphs.len() - 1 - i <= FIRST_NAME_REACH,
+                None => false,
+            };
+            if ends {
+                paragraphs.truncate(i);
+                return;
             }
         }
         above += size(&paragraphs[i]);
@@ -129,6 +126,20 @@ mod tests {
 
     fn author_bio(paragraph: &str, author: &str) -> Option<Named> {
         bio_by(paragraph, &names_of(author))
+    }
+
+    /// The paragraphs joined by line breaks, and each one's span in the joined text.
+    fn joined(parts: &[&str]) -> (String, Vec<Span>) {
+        let mut at = 0;
+        let spans = parts
+            .iter()
+            .map(|p| {
+                let s = Span::of(&(at..at + p.len()));
+                at += p.len() + 1;
+                s
+            })
+            .collect();
+        (parts.join("\n"), spans)
     }
 
     fn is_bio(paragraph: &str, author: &str) -> bool {
@@ -203,16 +214,7 @@ mod tests {
         let parts = [
             story, story, story, story, maria, short, short, short, short,
         ];
-        let text = parts.join("\n");
-        let mut at = 0;
-        let all: Vec<Span> = parts
-            .iter()
-            .map(|p| {
-                let s = Span::of(&(at..at + p.len()));
-                at += p.len() + 1;
-                s
-            })
-            .collect();
+        let (text, all) = joined(&parts);
         let mut kept = all.clone();
         end_at_closing_bio(&text, &mut kept, Some("Maria Lopez"));
         assert_eq!(kept, all, "four paragraphs follow: a person of the story");
@@ -227,16 +229,7 @@ mod tests {
         let bio = "Ana Ruiz is a correspondent in Lima who covers mining.";
         let after = "You are now subscribed to our newsletter.";
         let parts = [bio, story, story, story, bio, after];
-        let text = parts.join("\n");
-        let mut at = 0;
-        let all: Vec<Span> = parts
-            .iter()
-            .map(|p| {
-                let s = Span::of(&(at..at + p.len()));
-                at += p.len() + 1;
-                s
-            })
-            .collect();
+        let (text, all) = joined(&parts);
         let mut kept = all.clone();
         end_at_closing_bio(&text, &mut kept, Some("Ana Ruiz"));
         assert_eq!(
