@@ -390,3 +390,58 @@ fn a_story_goes_on_under_an_ad_label_and_a_read_more_link() {
         .collect();
     assert!(!body.contains("Read more"), "{body}");
 }
+
+/// A paper's copy with its photos' captions between the paragraphs: a lead photo's caption
+/// that ends with its credit, a gallery's captions each over a credit line of its own, and a
+/// photo with a credit and no caption under a paragraph. The captions' places are the
+/// pictures' (as on the saved page, where they are `<figcaption>`s); the story's are counted.
+const CAPTIONED_PHOTOS: &str = "\
+News
+Harbour strike ends after nine days
+By Ana Ruiz
+March 4, 2022
+Dockworkers walk past idle cranes in Lisbon, where a strike closed the port last week. (Getty Images)
+Dockworkers in Portugal ended a nine-day strike on Friday after the port's operators agreed to raise pay by 6% a year until 2025, the union said.
+
+The strike had stopped most traffic through the port since Feb. 21, and dozens of ships waited offshore for a berth.
+
+Harbour strikes around Europe in pictures
+
+Commuters wait for a ferry at the port of Piraeus in Greece during a dockworkers' strike
+
+Reuters
+
+A lorry driver sleeps in his cab at the border crossing near Irun in Spain as the queue grew
+
+PA
+
+Shipping lines said they expected the backlog in Portugal to clear within two weeks.
+
+Image: Jane Roe
+
+Exporters in Portugal said they had lost orders during the strike and asked the government for help.
+";
+
+#[test]
+fn photo_captions_between_the_paragraphs_are_not_the_story() {
+    let a = load(CAPTIONED_PHOTOS);
+    assert_eq!(a.meta.title, "Harbour strike ends after nine days");
+    let got = countries(&a);
+    assert_eq!(got, BTreeSet::from(["PT".to_string()]), "{got:?}");
+    let body: Vec<&str> = a
+        .meta
+        .paragraphs
+        .iter()
+        .map(|p| &a.text[p.range()])
+        .collect();
+    // The paragraph over a photo's bare credit stays, and so does the story's last one.
+    assert!(
+        body.iter().any(|p| p.starts_with("Shipping lines said")),
+        "{body:?}"
+    );
+    assert!(
+        body.last().is_some_and(|p| p.starts_with("Exporters in")),
+        "{body:?}"
+    );
+    assert!(!body.iter().any(|p| p.contains("Getty") || *p == "Reuters"));
+}

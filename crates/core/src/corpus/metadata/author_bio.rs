@@ -51,13 +51,7 @@ const FIRST_NAME_REACH: usize = 3;
 fn names_of(author: &str) -> Vec<(&str, Named)> {
     let mut names = Vec::new();
     for name in author.split([',', '&', ';']).flat_map(|n| n.split(" and ")) {
-        let name = name.trim();
-        // `HalperStaff`: a lower-case letter, then a capital, inside a word.
-        let name = name
-            .as_bytes()
-            .windows(2)
-            .position(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-            .map_or(name, |i| &name[..=i]);
+        let name = super::line_kinds::without_glued_title(name.trim());
         if name.is_empty() {
             continue;
         }

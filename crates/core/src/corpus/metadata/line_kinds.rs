@@ -438,7 +438,26 @@ pub(crate) fn byline_author(s: &str) -> Option<String> {
     }
     let c = BYLINE.captures(s)?;
     let name = c[1].trim().trim_end_matches('.');
-    (is_name_like(name) || is_staff_credit(name)).then(|| name.to_string())
+    (is_name_like(name) || is_staff_credit(name)).then(|| without_glued_title(name).to_string())
+}
+
+/// `name` without the job title a copy glued to it (`Evan HalperStaff Writer`: the name's last
+/// letter and the title's first, with no space between): cut where a lower-case letter is
+/// followed by a capital for the last time in a word, when what follows names a newsroom job.
+/// Names with a capital inside (`McDonald`, `DeSantis`) stay whole.
+pub(crate) fn without_glued_title(name: &str) -> &str {
+    let b = name.as_bytes();
+    let glued = |i: usize| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase();
+    (1..b.len())
+        .filter(|&i| glued(i))
+        .find(|&i| {
+            // (`McDonaldSenior Reporter`: from `Donald…` on the word is glued again.)
+            let word_end = name[i..]
+                .find(char::is_whitespace)
+                .map_or(b.len(), |e| i + e);
+            !(i + 1..word_end).any(glued) && crate::corpus::headline::is_job_line(&name[i..])
+        })
+        .map_or(name, |i| &name[..i])
 }
 
 /// Words of a newsroom's collective byline (`By Staff and wire reports`, `By Times staff
@@ -536,20 +555,43 @@ pub(crate) fn is_link_like(s: &str) -> bool {
     }
 }
 
+/// A rule drawn with characters: `━━━━`, `-----`, `* * *` (three or more of them, nothing
+/// else but spaces).
+pub(crate) fn is_rule(s: &str) -> bool {
+    const DRAWING: &[char] = &[
+        '━', '─', '═', '—', '–', '-', '_', '=', '*', '~', '·', '+', '#',
+    ];
+    // (The shape first: it stops at a line's first letter.)
+    s.chars().all(|c| c.is_whitespace() || DRAWING.contains(&c))
+        && s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+}
+
 /// Body lines without the page furniture a copy leaves between and after the paragraphs:
 /// notices (cookies, subscriptions, copyright), credit lines, menu and share lines, and runs of
-/// [`LINK_RUN`] or more link-like lines. Everything else stays body.
+/// [`LINK_RUN`] or more link-like lines, photo captions with their credits
+/// ([`super::captions`]), lines without a letter or digit. Everything else stays body.
 pub(crate) fn without_furniture(lines: &[Line<'_>], body: Vec<usize>) -> Vec<usize> {
-    let mut keep = vec![true; body.len()];
-    let mut run_start = 0;
+    // A caption and its credit are furniture, and in a run of links they are links: a gallery's
+    // labels and dates around its captions, a standfirst and a byline around a lead photo's.
+    // A line without a letter or digit holds no words of the story; a rule (`━━━━` between a
+    // box's links) is no line of a run either, it neither makes nor breaks one.
+    let caption = super::captions::caption_lines(lines, &body);
+    let mut keep: Vec<bool> = (0..body.len())
+        .map(|n| !caption[n] && lines[body[n]].text.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut run: Vec<usize> = Vec::new();
     for n in 0..=body.len() {
-        let link = n < body.len() && is_link_like(lines[body[n]].text);
-        if !link {
-            if n - run_start >= LINK_RUN {
-                keep[run_start..n].iter_mut().for_each(|k| *k = false);
-            }
-            run_start = n + 1;
+        if n < body.len() && is_rule(lines[body[n]].text) {
+            continue;
         }
+        if n < body.len() && (caption[n] || is_link_like(lines[body[n]].text)) {
+            run.push(n);
+            continue;
+        }
+        if run.len() >= LINK_RUN {
+            run.iter().for_each(|&m| keep[m] = false);
+        }
+        run.clear();
     }
     for (n, &i) in body.iter().enumerate() {
         let s = lines[i].text;

@@ -127,12 +127,14 @@ const MARKER_REACH: usize = 8;
 const STORY_PARAGRAPH_WORDS: usize = 25;
 
 /// True when a paragraph of running text comes within [`MARKER_REACH`] lines of `after` (the
-/// non-empty lines past a footer marker).
+/// non-empty lines past a footer marker). A rule between a box's links (`━━━━`,
+/// [`is_rule`]) is not one of the lines.
 fn story_goes_on(lines: &[Line<'_>], after: &[usize]) -> bool {
     after
         .iter()
-        .take(MARKER_REACH)
         .map(|&i| lines[i].text)
+        .filter(|s| !is_rule(s))
+        .take(MARKER_REACH)
         .any(|s| {
             word_count_capped(s, STORY_PARAGRAPH_WORDS) >= STORY_PARAGRAPH_WORDS
                 && super::headline::is_prose(s)
@@ -513,6 +515,7 @@ fn fallback_title(text: &str, paragraphs: &[Span], file: &str) -> String {
 }
 
 mod author_bio;
+mod captions;
 mod date_reading;
 mod dateline;
 mod line_kinds;

@@ -384,3 +384,62 @@ fn a_blogs_comment_section_ends_the_story() {
     assert!(!is_footer("200 comments were filed by the deadline."));
     assert!(!is_footer("3 thoughtful answers"));
 }
+
+/// A `Read more` box inside a story, its links set apart by rules (`━━━━`), does not end the
+/// story: the rules are not lines of the box, so the paragraph after its four links is within
+/// reach. A box that closes the story still ends it.
+#[test]
+fn a_read_more_box_with_rules_between_its_links_inside_a_story() {
+    let rule = "━━━━━━━━━━━━━━━━━━━━";
+    let first = "The harbour authority in Valparaíso said on Tuesday that the new container \
+                 terminal would open in March, two years later than planned, after a dispute \
+                 over the dredging contract.";
+    let second = "The port handled more cargo last year than in any year before, and the \
+                  authority expects the terminal to double what it can take by the end of the \
+                  decade, its director told reporters.";
+    let links = [
+        "Dockworkers vote on a new contract",
+        "Copper prices fall for a third week",
+        "Dredging firm wins a second contract",
+        "Opinion: the port needs a second road",
+    ];
+    let boxed = links.map(|l| format!("{l}\n\n{rule}\n")).join("\n");
+    let text = format!(
+        "Harbour terminal opens two years late\nBy Ana Ruiz\nMay 4, 2022\n\n{first}\n\n\
+         READ MORE\n\n{boxed}\n{second}\n"
+    );
+    let m = parse_metadata(&text, "x.txt");
+    let body: Vec<&str> = m.paragraphs.iter().map(|p| &text[p.range()]).collect();
+    // (The box's links and rules are furniture: a run of links.)
+    assert_eq!(body, [first, second]);
+
+    let closing = format!(
+        "Harbour terminal opens two years late\nBy Ana Ruiz\nMay 4, 2022\n\n{first}\n\n\
+         READ MORE\n\n{boxed}\n"
+    );
+    let m = parse_metadata(&closing, "x.txt");
+    let body: Vec<&str> = m.paragraphs.iter().map(|p| &closing[p.range()]).collect();
+    assert_eq!(body, [first], "a closing box is no part of the story");
+}
+
+/// A job title a copy glued to the byline's name is no part of the author; a capital inside a
+/// name is.
+#[test]
+fn a_job_title_glued_to_the_bylined_name_is_cut_off() {
+    assert_eq!(
+        byline_author("By Evan HalperStaff Writer").as_deref(),
+        Some("Evan Halper")
+    );
+    assert_eq!(
+        byline_author("By Kate McDonaldSenior Reporter").as_deref(),
+        Some("Kate McDonald")
+    );
+    assert_eq!(
+        byline_author("By Kate McDonald").as_deref(),
+        Some("Kate McDonald")
+    );
+    assert_eq!(
+        byline_author("By Ana DeSantis").as_deref(),
+        Some("Ana DeSantis")
+    );
+}
