@@ -188,7 +188,14 @@ fn score(
     if super::dates::parse_date(s, super::dates::DateOrder::MonthFirst).is_some() {
         add(-1.5, "holds a date", &mut why);
     }
-    if s.contains(" » ") || s.contains(" › ") || s.contains(" > ") {
+    // (Unspaced too, `Home»News»Port deal signed`, when the marks are no quotes: `»…«`.)
+    let marks = |mark: char, pair: char| s.matches(mark).count() >= 2 && !s.contains(pair);
+    if s.contains(" » ")
+        || s.contains(" › ")
+        || s.contains(" > ")
+        || marks('»', '«')
+        || marks('›', '‹')
+    {
         add(-2.5, "a breadcrumb", &mut why);
     } else if s.contains(" | ") {
         add(-0.5, "holds a separator", &mut why);

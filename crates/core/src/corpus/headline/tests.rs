@@ -171,3 +171,27 @@ fn neighbouring_story_links_and_fact_check_credits_are_no_headline() {
         Some("Arizona wins two chip plants")
     );
 }
+
+/// A breadcrumb that ends with the headline is no headline, its marks spaced or not; a
+/// headline quoting with `»…«` is one.
+#[test]
+fn a_breadcrumb_without_spaces_is_not_the_headline() {
+    let story = "The port authority and the dockworkers' union signed a contract on Tuesday that \
+                 raises pay by six per cent a year until 2026, both sides said in Valparaíso.";
+    let text = format!(
+        "You are here:Home»News»Port deal signed after two-year talks\n\
+         Port deal signed after two-year talks\n\
+         By Ana Ruiz on 11 March 2024\n\
+         {story}\n"
+    );
+    assert_eq!(
+        headline(&text).as_deref(),
+        Some("Port deal signed after two-year talks")
+    );
+    let quoted =
+        format!("Harbour chief: »We will open« and »We will grow«\nBy Ana Ruiz\n{story}\n");
+    assert_eq!(
+        headline(&quoted).as_deref(),
+        Some("Harbour chief: »We will open« and »We will grow«")
+    );
+}

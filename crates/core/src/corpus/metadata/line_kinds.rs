@@ -438,7 +438,18 @@ pub(crate) fn byline_author(s: &str) -> Option<String> {
     }
     let c = BYLINE.captures(s)?;
     let name = c[1].trim().trim_end_matches('.');
-    (is_name_like(name) || is_staff_credit(name)).then(|| without_glued_title(name).to_string())
+    let byline = |name: &str| is_name_like(name) || is_staff_credit(name);
+    if byline(name) {
+        return Some(without_glued_title(name).to_string());
+    }
+    // `by Jane Roe on January 20, 2020`, `By Jane Roe - 3 hours ago`: the name, then when.
+    ["on ", "- ", "— ", "– ", "• ", "· "]
+        .iter()
+        .find_map(|sep| {
+            let (head, when) = name.split_once(&format!(" {sep}"))?;
+            (when.contains(|c: char| c.is_ascii_digit()) && byline(head.trim()))
+                .then(|| without_glued_title(head.trim()).to_string())
+        })
 }
 
 /// `name` without the job title a copy glued to it (`Evan HalperStaff Writer`: the name's last

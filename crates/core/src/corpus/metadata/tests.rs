@@ -443,3 +443,24 @@ fn a_job_title_glued_to_the_bylined_name_is_cut_off() {
         Some("Ana DeSantis")
     );
 }
+
+/// A byline that says when after the name (`by Jane Roe on January 20, 2020`) names the author;
+/// one that goes on in words is running text.
+#[test]
+fn a_byline_with_its_date_after_the_name() {
+    for line in [
+        "by Jane Roe on January 20, 2020",
+        "By Jane Roe - 3 hours ago",
+        "By Jane Roe • Jan 20, 2020 10:04 am",
+    ] {
+        assert_eq!(byline_author(line).as_deref(), Some("Jane Roe"), "{line}");
+    }
+    assert_eq!(
+        byline_author("By Jane Roe on the day the talks ended"),
+        None
+    );
+    assert_eq!(
+        byline_author("By 2030 - the grid will need 40% more power"),
+        None
+    );
+}
