@@ -372,7 +372,15 @@ fn a_blogs_comment_section_ends_the_story() {
                  terminal operators agreed on a new contract, the union said in a statement.";
     let comment = "I worked at that terminal for ten years and the contract they signed is \
                    the best the union has had since the port was sold to the operators.";
-    for heading in ["3 thoughts on “Santos strike ends”", "Leave a Reply"] {
+    for heading in [
+        "3 thoughts on “Santos strike ends”",
+        "Leave a Reply",
+        // The same in other languages blog themes are set in.
+        "Schreibe einen Kommentar",
+        "Laisser un commentaire",
+        "Deixe um comentário",
+        "Über den Autor",
+    ] {
         let text = format!(
             "Santos strike ends\nBy Ana Ruiz\nMay 4, 2022\n\n{story}\n\n{heading}\n\n{comment}\n"
         );
@@ -383,6 +391,15 @@ fn a_blogs_comment_section_ends_the_story() {
     assert!(!is_footer("12 Comments") && !is_closing_heading("12 Comments"));
     assert!(!is_footer("200 comments were filed by the deadline."));
     assert!(!is_footer("3 thoughtful answers"));
+    // Related-story markers in other languages are footer markers like `Read more`.
+    for marker in [
+        "Ähnliche Beiträge",
+        "Lire aussi",
+        "Czytaj też",
+        "Temas relacionados",
+    ] {
+        assert!(is_footer(marker) && !is_closing_heading(marker), "{marker}");
+    }
 }
 
 /// A `Read more` box inside a story, its links set apart by rules (`━━━━`), does not end the
