@@ -320,6 +320,12 @@ mod tests {
         ));
         assert!(is_notice("© 2023 Example Media Ltd. All rights reserved."));
         assert!(is_notice("Please enable JavaScript to view the comments."));
+        // A blog's comment form.
+        assert!(is_notice("This site uses Akismet to reduce spam."));
+        assert!(is_notice(
+            "Diese Website verwendet Akismet, um Spam zu reduzieren."
+        ));
+        assert!(is_notice("Deine E-Mail-Adresse wird nicht veröffentlicht."));
     }
 
     #[test]
