@@ -519,9 +519,23 @@ pub(crate) fn is_name_like(s: &str) -> bool {
 
 pub(crate) fn byline_author(s: &str) -> Option<String> {
     // Cheap gate before the regexes: most lines that start with `B` or `A` are running text.
-    const OPENERS: &[&str] = &["by ", "by\t", "written by", "words by", "author:", "["];
-    let opens =
-        |o: &&str| s.len() >= o.len() && s.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes());
+    // (A space here is any a copy gives: a tab, or the no-break space of `By\u{a0}Jane Roe`.)
+    const OPENERS: &[&str] = &["by ", "written by", "words by", "author:", "["];
+    let opens = |o: &&str| {
+        let mut rest = s.as_bytes();
+        o.bytes().all(|b| {
+            let next = if b == b' ' {
+                [&b" "[..], b"\t", "\u{a0}".as_bytes()]
+                    .iter()
+                    .find_map(|space| rest.strip_prefix(*space))
+            } else {
+                rest.split_first()
+                    .filter(|(c, _)| c.eq_ignore_ascii_case(&b))
+                    .map(|(_, r)| r)
+            };
+            next.map(|r| rest = r).is_some()
+        })
+    };
     if s.len() > 120 || !OPENERS.iter().any(opens) {
         return None;
     }

@@ -461,14 +461,18 @@ fn a_job_title_glued_to_the_bylined_name_is_cut_off() {
     );
 }
 
-/// A byline that says when after the name (`by Jane Roe on January 20, 2020`) names the author;
-/// one that goes on in words is running text.
+/// A byline that says when after the name (`by Jane Roe on January 20, 2020`) names the author,
+/// and so does one with a no-break space or a tab after `By`; one that goes on in words is
+/// running text.
 #[test]
 fn a_byline_with_its_date_after_the_name() {
     for line in [
         "by Jane Roe on January 20, 2020",
         "By Jane Roe - 3 hours ago",
         "By Jane Roe • Jan 20, 2020 10:04 am",
+        // A no-break space after `By`, as copies often give it.
+        "By\u{a0}Jane Roe",
+        "by\tJane Roe",
     ] {
         assert_eq!(byline_author(line).as_deref(), Some("Jane Roe"), "{line}");
     }
