@@ -93,7 +93,8 @@ pub(crate) fn credit(s: &str) -> Option<Credit> {
         NEWS_AGENCIES
             .iter()
             .chain(PICTURE_AGENCIES.iter())
-            .any(|a| side == *a || side.starts_with(&format!("{a} ")))
+            .filter_map(|a| side.strip_prefix(a))
+            .any(|rest| rest.is_empty() || rest.starts_with(' '))
     };
     let spaced = t.contains(" / ");
     // (`The Daily Post / March 1, 2020` under a headline is a byline.)
@@ -146,8 +147,8 @@ pub(crate) fn caption_lines(lines: &[Line<'_>], body: &[usize]) -> Vec<bool> {
         r.map(|n| word_count_capped(text(n), CAPTION_WORDS + 1))
             .sum::<usize>()
     };
-    // The first line of the caption that ends at `last`: up its block while lines end no
-    // sentence.
+    // The first line of the caption that ends at `last`: up its block while the lines above
+    // end no sentence.
     let start_of = |last: usize| {
         let mut start = last;
         while start > 0 && body[start - 1] + 1 == body[start] && !ends(start - 1) {
@@ -170,11 +171,7 @@ pub(crate) fn caption_lines(lines: &[Line<'_>], body: &[usize]) -> Vec<bool> {
             }
         } else if ends_with_credit(text(n)) {
             // (The caption's own end ends a sentence or not: `… last week. (Getty Images)`.)
-            let start = if n > 0 && body[n - 1] + 1 == body[n] && !ends(n - 1) {
-                start_of(n - 1)
-            } else {
-                n
-            };
+            let start = start_of(n);
             if words(start..n + 1) <= CAPTION_WORDS {
                 caption[start..=n].fill(true);
             }

@@ -549,10 +549,10 @@ pub(crate) fn byline_author(s: &str) -> Option<String> {
         return Some(without_glued_title(name).to_string());
     }
     // `by Jane Roe on January 20, 2020`, `By Jane Roe - 3 hours ago`: the name, then when.
-    ["on ", "- ", "— ", "– ", "• ", "· "]
+    [" on ", " - ", " — ", " – ", " • ", " · "]
         .iter()
         .find_map(|sep| {
-            let (head, when) = name.split_once(&format!(" {sep}"))?;
+            let (head, when) = name.split_once(sep)?;
             (when.contains(|c: char| c.is_ascii_digit()) && byline(head.trim()))
                 .then(|| without_glued_title(head.trim()).to_string())
         })
